@@ -1,0 +1,42 @@
+#!/bin/bash
+# test.sh — builds Rollout and runs every test: the core suite (also under
+# AddressSanitizer and UndefinedBehaviorSanitizer), the CLI tests, the data
+# file checks and the UI tests on a virtual display. Ends with the line
+# "N passed, N failed" and exits non-zero on any failure.
+set -uo pipefail
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top"
+
+bash build-aux/install-deps.sh test || exit 1
+
+fail_setup() { echo "$1"; echo "0 passed, 1 failed"; exit 1; }
+
+build=_build-test
+asan=_build-asan
+
+if [ ! -f "$build/build.ninja" ]; then
+  meson setup "$build" --buildtype=debugoptimized -Dwerror=true >/dev/null || fail_setup "meson setup failed"
+fi
+ninja -C "$build" || fail_setup "build failed"
+
+if [ ! -f "$asan/build.ninja" ]; then
+  meson setup "$asan" --buildtype=debug -Db_sanitize=address,undefined -Db_lundef=false \
+    -Dui=false >/dev/null || fail_setup "meson setup (sanitizers) failed"
+fi
+ninja -C "$asan" || fail_setup "build with sanitizers failed"
+
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+export LSAN_OPTIONS=suppressions="$top/build-aux/lsan.supp"
+
+status=0
+# The display and the session bus are virtual, so UI tests run anywhere.
+xvfb-run -a -s "-screen 0 1400x900x24" dbus-run-session -- \
+  meson test -C "$build" --print-errorlogs --no-rebuild --num-processes 2 || status=1
+meson test -C "$asan" --print-errorlogs --no-rebuild --suite core --suite cli \
+  --num-processes 2 || status=1
+
+python3 build-aux/count-tests.py "$build/meson-logs/testlog.json" "$asan/meson-logs/testlog.json:asan"
+counted=$?
+[ $status -eq 0 ] && [ $counted -eq 0 ]
