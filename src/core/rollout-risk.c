@@ -354,6 +354,8 @@ rollout_risk_set_likelihood (RolloutRisk *self,
 {
   g_return_if_fail (ROLLOUT_IS_RISK (self));
 
+  g_return_if_fail (likelihood >= 1 && likelihood <= 5);
+
   if (self->likelihood == likelihood)
     return;
   self->likelihood = likelihood;
@@ -373,6 +375,8 @@ rollout_risk_set_impact (RolloutRisk *self,
                          int impact)
 {
   g_return_if_fail (ROLLOUT_IS_RISK (self));
+
+  g_return_if_fail (impact >= 1 && impact <= 5);
 
   if (self->impact == impact)
     return;

@@ -15,33 +15,45 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RolloutRisk, rollout_risk, ROLLOUT, RISK, GObject)
 
-RolloutRisk *rollout_risk_new (const char *id);
-const char *rollout_risk_get_id (RolloutRisk *self);
+RolloutRisk        *rollout_risk_new             (const char         *id);
+const char         *rollout_risk_get_id          (RolloutRisk        *self);
 
-const char * rollout_risk_get_title (RolloutRisk *self);
-void rollout_risk_set_title (RolloutRisk *self, const char * title);
-const char * rollout_risk_get_description (RolloutRisk *self);
-void rollout_risk_set_description (RolloutRisk *self, const char * description);
-int rollout_risk_get_likelihood (RolloutRisk *self);
-void rollout_risk_set_likelihood (RolloutRisk *self, int likelihood);
-int rollout_risk_get_impact (RolloutRisk *self);
-void rollout_risk_set_impact (RolloutRisk *self, int impact);
-const char * rollout_risk_get_owner (RolloutRisk *self);
-void rollout_risk_set_owner (RolloutRisk *self, const char * owner);
-const char * rollout_risk_get_mitigation (RolloutRisk *self);
-void rollout_risk_set_mitigation (RolloutRisk *self, const char * mitigation);
-const char * rollout_risk_get_contingency (RolloutRisk *self);
-void rollout_risk_set_contingency (RolloutRisk *self, const char * contingency);
-RolloutRiskStatus rollout_risk_get_status (RolloutRisk *self);
-void rollout_risk_set_status (RolloutRisk *self, RolloutRiskStatus status);
-const char * rollout_risk_get_phase_id (RolloutRisk *self);
-void rollout_risk_set_phase_id (RolloutRisk *self, const char * phase_id);
-const char * const * rollout_risk_get_task_ids (RolloutRisk *self);
-void rollout_risk_set_task_ids (RolloutRisk *self, const char * const * task_ids);
-GPtrArray *rollout_risk_get_history (RolloutRisk *self);
-void rollout_risk_set_history (RolloutRisk *self, GPtrArray *history);
-JsonObject *rollout_risk_get_extra (RolloutRisk *self);
-void rollout_risk_set_extra (RolloutRisk *self, JsonObject *extra);
-int rollout_risk_get_score (RolloutRisk *self);
+const char         *rollout_risk_get_title       (RolloutRisk        *self);
+void                rollout_risk_set_title       (RolloutRisk        *self,
+                                                  const char         *title);
+const char         *rollout_risk_get_description (RolloutRisk        *self);
+void                rollout_risk_set_description (RolloutRisk        *self,
+                                                  const char         *description);
+int                 rollout_risk_get_likelihood  (RolloutRisk        *self);
+void                rollout_risk_set_likelihood  (RolloutRisk        *self,
+                                                  int                 likelihood);
+int                 rollout_risk_get_impact      (RolloutRisk        *self);
+void                rollout_risk_set_impact      (RolloutRisk        *self,
+                                                  int                 impact);
+const char         *rollout_risk_get_owner       (RolloutRisk        *self);
+void                rollout_risk_set_owner       (RolloutRisk        *self,
+                                                  const char         *owner);
+const char         *rollout_risk_get_mitigation  (RolloutRisk        *self);
+void                rollout_risk_set_mitigation  (RolloutRisk        *self,
+                                                  const char         *mitigation);
+const char         *rollout_risk_get_contingency (RolloutRisk        *self);
+void                rollout_risk_set_contingency (RolloutRisk        *self,
+                                                  const char         *contingency);
+RolloutRiskStatus   rollout_risk_get_status      (RolloutRisk        *self);
+void                rollout_risk_set_status      (RolloutRisk        *self,
+                                                  RolloutRiskStatus   status);
+const char         *rollout_risk_get_phase_id    (RolloutRisk        *self);
+void                rollout_risk_set_phase_id    (RolloutRisk        *self,
+                                                  const char         *phase_id);
+const char * const *rollout_risk_get_task_ids    (RolloutRisk        *self);
+void                rollout_risk_set_task_ids    (RolloutRisk        *self,
+                                                  const char * const *task_ids);
+GPtrArray          *rollout_risk_get_history     (RolloutRisk        *self);
+void                rollout_risk_set_history     (RolloutRisk        *self,
+                                                  GPtrArray          *history);
+JsonObject         *rollout_risk_get_extra       (RolloutRisk        *self);
+void                rollout_risk_set_extra       (RolloutRisk        *self,
+                                                  JsonObject         *extra);
+int                 rollout_risk_get_score       (RolloutRisk        *self);
 
 G_END_DECLS

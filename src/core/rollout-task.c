@@ -445,6 +445,8 @@ rollout_task_set_duration (RolloutTask *self,
 {
   g_return_if_fail (ROLLOUT_IS_TASK (self));
 
+  g_return_if_fail (duration >= 0 && duration <= 10000);
+
   if (self->duration == duration)
     return;
   self->duration = duration;
@@ -536,6 +538,8 @@ rollout_task_set_progress (RolloutTask *self,
                            int progress)
 {
   g_return_if_fail (ROLLOUT_IS_TASK (self));
+
+  g_return_if_fail (progress >= 0 && progress <= 100);
 
   if (self->progress == progress)
     return;

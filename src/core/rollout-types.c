@@ -135,8 +135,9 @@ rollout_date_format_buf (RolloutDate date,
     }
   g_date_clear (&gd, 1);
   g_date_set_julian (&gd, date);
+  /* Years past 9999 cannot be written as YYYY; the scheduler never goes there. */
   g_snprintf (buf, 11, "%04u-%02u-%02u",
-              (guint) g_date_get_year (&gd) % 10000,
+              (guint) MIN (g_date_get_year (&gd), 9999),
               (guint) g_date_get_month (&gd),
               (guint) g_date_get_day (&gd));
 }
@@ -159,6 +160,8 @@ rollout_date_format (RolloutDate date)
 GDateWeekday
 rollout_date_get_weekday (RolloutDate date)
 {
+  if (date == ROLLOUT_DATE_NONE)
+    return G_DATE_BAD_WEEKDAY;
   /* Julian day 1 (0001-01-01) was a Monday. */
   return (GDateWeekday) (((date - 1) % 7) + 1);
 }
