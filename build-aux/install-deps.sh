@@ -13,7 +13,7 @@ build_pkgs=(
 )
 test_pkgs=(
   xvfb xauth dbus dbus-x11 at-spi2-core
-  poppler-utils imagemagick libxml2-utils
+  poppler-utils imagemagick libxml2-utils python3-jsonschema
   fonts-cantarell fonts-dejavu-core
 )
 
