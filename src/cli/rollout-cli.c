@@ -27,6 +27,9 @@ static const CliCommand commands[] = {
   { "schedule", N_("Print each task’s scheduled dates, slack and criticality"), cli_schedule },
   { "fmt", N_("Rewrite plans in canonical form"), cli_fmt },
   { "generate", N_("Write a synthetic plan for tests and benchmarks"), cli_generate },
+  { "index", N_("Add plans to the search index, or refresh them"), cli_index },
+  { "search", N_("Search every indexed plan"), cli_search },
+  { "recent", N_("List recently opened projects with their summaries"), cli_recent },
 };
 
 int

@@ -44,5 +44,8 @@ int cli_info     (int argc, char **argv);
 int cli_schedule (int argc, char **argv);
 int cli_fmt      (int argc, char **argv);
 int cli_generate (int argc, char **argv);
+int cli_index    (int argc, char **argv);
+int cli_search   (int argc, char **argv);
+int cli_recent   (int argc, char **argv);
 
 G_END_DECLS

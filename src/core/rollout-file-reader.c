@@ -9,10 +9,10 @@
  *
  * Three passes, each reporting every problem it finds rather than the first:
  *
- *  1. A byte scan before any parsing: size, UTF-8 (with line and column of
- *     the first bad byte) and nesting depth, so that hostile input (binary,
- *     a million nested brackets) is refused in linear time and bounded stack.
- *  2. json-glib parses; the tree is walked and every member is checked for
+ *  1. The strict JSON parser (rollout-json.c) refuses what is not JSON —
+ *     binary, bad UTF-8, duplicate members, a million nested brackets — in
+ *     linear time and bounded stack, saying where (line and column).
+ *  2. The tree is walked and every member is checked for
  *     presence, type, range and form, with its location as a path
  *     (`tasks[3].depends_on[0].lag`). Members this version does not know are
  *     kept on their object so they are written back.
@@ -33,6 +33,7 @@
 #include <string.h>
 
 #include "rollout-file-private.h"
+#include "rollout-json.h"
 
 typedef struct {
   GPtrArray *diagnostics;
@@ -210,48 +211,48 @@ pop (Reader *r,
 
 /* Typed member access ----------------------------------------------------- */
 
+typedef RolloutJsonValue Value;
+
 static const char *
-node_kind (JsonNode *node)
+node_kind (const Value *node)
 {
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return "null";
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    return "an object";
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    return "an array";
-  switch (json_node_get_value_type (node) == G_TYPE_STRING ? 0 :
-          json_node_get_value_type (node) == G_TYPE_BOOLEAN ? 1 : 2)
+  switch (node ? rollout_json_get_type (node) : ROLLOUT_JSON_NULL)
     {
-    case 0: return "a string";
-    case 1: return "true or false";
-    default: return "a number";
+    case ROLLOUT_JSON_OBJECT: return "an object";
+    case ROLLOUT_JSON_ARRAY: return "an array";
+    case ROLLOUT_JSON_STRING: return "a string";
+    case ROLLOUT_JSON_BOOLEAN: return "true or false";
+    case ROLLOUT_JSON_INT:
+    case ROLLOUT_JSON_DOUBLE: return "a number";
+    case ROLLOUT_JSON_NULL:
+    default: return "null";
     }
 }
 
 static gboolean
-holds (JsonNode *node,
-       GType     type)
+holds (const Value     *node,
+       RolloutJsonType  type)
 {
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
+  return node != NULL && rollout_json_get_type (node) == type;
 }
 
 static gboolean
-holds_number (JsonNode *node)
+holds_number (const Value *node)
 {
-  return holds (node, G_TYPE_INT64) || holds (node, G_TYPE_DOUBLE);
+  return holds (node, ROLLOUT_JSON_INT) || holds (node, ROLLOUT_JSON_DOUBLE);
 }
 
 /* Returns the member, or NULL when it is absent or null (an absent required
  * member is reported). */
-static JsonNode *
-member (Reader     *r,
-        JsonObject *object,
-        const char *key,
-        gboolean    required)
+static const Value *
+member (Reader      *r,
+        const Value *object,
+        const char  *key,
+        gboolean     required)
 {
-  JsonNode *node = json_object_get_member (object, key);
+  const Value *node = rollout_json_object_get (object, key);
 
-  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
+  if (node != NULL && !holds (node, ROLLOUT_JSON_NULL))
     return node;
   if (required)
     {
@@ -265,30 +266,30 @@ member (Reader     *r,
 
 static const char *
 get_string (Reader     *r,
-            JsonObject *object,
+            const Value  *object,
             const char *key,
             gboolean    required)
 {
-  JsonNode *node = member (r, object, key, required);
+  const Value *node = member (r, object, key, required);
 
   if (node == NULL)
     return NULL;
-  if (!holds (node, G_TYPE_STRING))
+  if (!holds (node, ROLLOUT_JSON_STRING))
     {
       report (r, key, "expected a string, found %s", node_kind (node));
       return NULL;
     }
-  if (required && *json_node_get_string (node) == '\0')
+  if (required && *rollout_json_get_string (node) == '\0')
     {
       report (r, key, "must not be empty");
       return NULL;
     }
-  return json_node_get_string (node);
+  return rollout_json_get_string (node);
 }
 
 static const char *
 get_id (Reader     *r,
-        JsonObject *object,
+        const Value  *object,
         const char *key,
         gboolean    required)
 {
@@ -304,23 +305,23 @@ get_id (Reader     *r,
 
 static gboolean
 get_int (Reader     *r,
-         JsonObject *object,
+         const Value  *object,
          const char *key,
          gboolean    required,
          gint64      min,
          gint64      max,
          int        *inout_value)
 {
-  JsonNode *node = member (r, object, key, required);
+  const Value *node = member (r, object, key, required);
   gint64 v;
 
   if (node == NULL)
     return FALSE;
-  if (holds (node, G_TYPE_INT64))
-    v = json_node_get_int (node);
-  else if (holds (node, G_TYPE_DOUBLE))
+  if (holds (node, ROLLOUT_JSON_INT))
+    v = rollout_json_get_int (node);
+  else if (holds (node, ROLLOUT_JSON_DOUBLE))
     {
-      double d = json_node_get_double (node);
+      double d = rollout_json_get_double (node);
 
       if (d != (double) (gint64) d || d < -1e15 || d > 1e15)
         {
@@ -346,14 +347,14 @@ get_int (Reader     *r,
 
 static gboolean
 get_double (Reader     *r,
-            JsonObject *object,
+            const Value  *object,
             const char *key,
             gboolean    required,
             double      min,
             double      max,
             double     *inout_value)
 {
-  JsonNode *node = member (r, object, key, required);
+  const Value *node = member (r, object, key, required);
   double v;
 
   if (node == NULL)
@@ -363,7 +364,7 @@ get_double (Reader     *r,
       report (r, key, "expected a number, found %s", node_kind (node));
       return FALSE;
     }
-  v = holds (node, G_TYPE_INT64) ? (double) json_node_get_int (node) : json_node_get_double (node);
+  v = holds (node, ROLLOUT_JSON_INT) ? (double) rollout_json_get_int (node) : rollout_json_get_double (node);
   if (v < min || v > max)
     {
       report (r, key, "must be between %g and %g, found %g", min, max, v);
@@ -375,27 +376,27 @@ get_double (Reader     *r,
 
 static gboolean
 get_bool (Reader     *r,
-          JsonObject *object,
+          const Value  *object,
           const char *key,
           gboolean    required,
           gboolean   *inout_value)
 {
-  JsonNode *node = member (r, object, key, required);
+  const Value *node = member (r, object, key, required);
 
   if (node == NULL)
     return FALSE;
-  if (!holds (node, G_TYPE_BOOLEAN))
+  if (!holds (node, ROLLOUT_JSON_BOOLEAN))
     {
       report (r, key, "expected true or false, found %s", node_kind (node));
       return FALSE;
     }
-  *inout_value = json_node_get_boolean (node);
+  *inout_value = rollout_json_get_boolean (node);
   return TRUE;
 }
 
 static gboolean
 get_enum (Reader     *r,
-          JsonObject *object,
+          const Value  *object,
           const char *key,
           gboolean    required,
           GType       enum_type,
@@ -417,7 +418,7 @@ get_enum (Reader     *r,
 
 static RolloutDate
 get_date (Reader     *r,
-          JsonObject *object,
+          const Value  *object,
           const char *key,
           gboolean    required)
 {
@@ -436,7 +437,7 @@ get_date (Reader     *r,
 
 static const char *
 get_timestamp (Reader     *r,
-               JsonObject *object,
+               const Value  *object,
                const char *key)
 {
   const char *text = get_string (r, object, key, FALSE);
@@ -449,68 +450,75 @@ get_timestamp (Reader     *r,
   return text;
 }
 
-static JsonArray *
+static const Value *
 get_array (Reader     *r,
-           JsonObject *object,
+           const Value  *object,
            const char *key,
            gboolean    required)
 {
-  JsonNode *node = member (r, object, key, required);
+  const Value *node = member (r, object, key, required);
 
   if (node == NULL)
     return NULL;
-  if (!JSON_NODE_HOLDS_ARRAY (node))
+  if (!holds (node, ROLLOUT_JSON_ARRAY))
     {
       report (r, key, "expected an array, found %s", node_kind (node));
       return NULL;
     }
-  return json_node_get_array (node);
+  return node;
 }
 
 /* A list of strings; NULL when absent or wrong. @ids checks each as an id. */
 static char **
 get_strv (Reader     *r,
-          JsonObject *object,
+          const Value  *object,
           const char *key,
           gboolean    ids)
 {
-  JsonArray *array = get_array (r, object, key, FALSE);
+  const Value *array = get_array (r, object, key, FALSE);
   g_autoptr(GStrvBuilder) builder = NULL;
   gboolean ok = TRUE;
   guint n;
 
   if (array == NULL)
     return NULL;
-  n = json_array_get_length (array);
+  n = rollout_json_get_length (array);
   builder = g_strv_builder_new ();
   for (guint i = 0; i < n; i++)
     {
-      JsonNode *node = json_array_get_element (array, i);
+      const Value *node = rollout_json_array_get (array, i);
       gsize mark = push_member (r, key);
 
       push_index (r, i);
-      if (!holds (node, G_TYPE_STRING))
+      if (!holds (node, ROLLOUT_JSON_STRING))
         {
           report (r, NULL, "expected a string, found %s", node_kind (node));
           ok = FALSE;
         }
-      else if (ids && !rollout_id_is_valid (json_node_get_string (node)))
+      else if (ids && !rollout_id_is_valid (rollout_json_get_string (node)))
         {
-          report (r, NULL, "\"%s\" is not a valid id", json_node_get_string (node));
+          report (r, NULL, "\"%s\" is not a valid id", rollout_json_get_string (node));
           ok = FALSE;
         }
-      else if (*json_node_get_string (node) == '\0')
+      else if (*rollout_json_get_string (node) == '\0')
         {
           report (r, NULL, "must not be empty");
           ok = FALSE;
         }
       else
-        g_strv_builder_add (builder, json_node_get_string (node));
+        g_strv_builder_add (builder, rollout_json_get_string (node));
       pop (r, mark);
     }
   if (!ok)
     return NULL;
   return g_strv_builder_end (builder);
+}
+
+static gboolean
+has_member (const Value *object,
+            const char  *key)
+{
+  return rollout_json_object_get (object, key) != NULL;
 }
 
 static gboolean
@@ -525,56 +533,55 @@ is_known (const char  *key,
 
 /* Members not in @known, in file order, to be written back. */
 static JsonObject *
-collect_extra (JsonObject  *object,
-               const char **known)
+collect_extra (const Value  *object,
+               const char  **known)
 {
   JsonObject *extra = NULL;
-  JsonObjectIter iter;
-  const char *key;
-  JsonNode *node;
+  guint n = rollout_json_get_length (object);
 
-  json_object_iter_init_ordered (&iter, object);
-  while (json_object_iter_next_ordered (&iter, &key, &node))
+  for (guint i = 0; i < n; i++)
     {
+      const char *key = rollout_json_object_get_key (object, i);
+
       if (is_known (key, known))
         continue;
       if (extra == NULL)
         extra = json_object_new ();
-      json_object_set_member (extra, key, json_node_copy (node));
+      json_object_set_member (extra, key, rollout_json_to_node (rollout_json_object_get_value (object, i)));
     }
   return extra;
 }
 
 /* Iterates @key's array of objects, calling @func for each with the path set. */
 typedef void (*ElementFunc) (Reader     *r,
-                             JsonObject *element,
+                             const Value *element,
                              guint       index,
                              gpointer    user_data);
 
 static void
 each_object (Reader      *r,
-             JsonObject  *object,
+             const Value  *object,
              const char  *key,
              ElementFunc  func,
              gpointer     user_data)
 {
-  JsonArray *array = get_array (r, object, key, FALSE);
+  const Value *array = get_array (r, object, key, FALSE);
   gsize mark;
   guint n;
 
   if (array == NULL)
     return;
   mark = push_member (r, key);
-  n = json_array_get_length (array);
+  n = rollout_json_get_length (array);
   for (guint i = 0; i < n; i++)
     {
-      JsonNode *node = json_array_get_element (array, i);
+      const Value *node = rollout_json_array_get (array, i);
       gsize inner = push_index (r, i);
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
+      if (!holds (node, ROLLOUT_JSON_OBJECT))
         report (r, NULL, "expected an object, found %s", node_kind (node));
       else
-        func (r, json_node_get_object (node), i, user_data);
+        func (r, node, i, user_data);
       pop (r, inner);
     }
   pop (r, mark);
@@ -584,7 +591,7 @@ each_object (Reader      *r,
 
 static void
 read_holiday (Reader     *r,
-              JsonObject *o,
+              const Value  *o,
               guint       index,
               gpointer    user_data)
 {
@@ -602,24 +609,24 @@ read_holiday (Reader     *r,
 
 static void
 read_calendar (Reader          *r,
-               JsonObject      *root,
+               const Value      *root,
                RolloutCalendar *calendar)
 {
-  JsonNode *node = member (r, root, "calendar", FALSE);
+  const Value *node = member (r, root, "calendar", FALSE);
   g_autoptr(GPtrArray) holidays = NULL;
   g_autoptr(JsonObject) extra = NULL;
-  JsonObject *o;
-  JsonArray *days;
+  const Value *o;
+  const Value *days;
   gsize mark;
 
   if (node == NULL)
     return;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (!holds (node, ROLLOUT_JSON_OBJECT))
     {
       report (r, "calendar", "expected an object, found %s", node_kind (node));
       return;
     }
-  o = json_node_get_object (node);
+  o = node;
   mark = push_member (r, "calendar");
 
   days = get_array (r, o, "working_days", FALSE);
@@ -628,15 +635,15 @@ read_calendar (Reader          *r,
       guint mask = 0;
       gboolean ok = TRUE;
 
-      for (guint i = 0; i < json_array_get_length (days); i++)
+      for (guint i = 0; i < rollout_json_get_length (days); i++)
         {
-          JsonNode *day = json_array_get_element (days, i);
+          const Value *day = rollout_json_array_get (days, i);
           gsize inner = push_member (r, "working_days");
           GDateWeekday weekday;
 
           push_index (r, i);
-          weekday = holds (day, G_TYPE_STRING)
-            ? rollout_weekday_from_nick (json_node_get_string (day)) : G_DATE_BAD_WEEKDAY;
+          weekday = holds (day, ROLLOUT_JSON_STRING)
+            ? rollout_weekday_from_nick (rollout_json_get_string (day)) : G_DATE_BAD_WEEKDAY;
           if (weekday == G_DATE_BAD_WEEKDAY)
             {
               report (r, NULL, "expected one of \"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\" or \"sun\"");
@@ -644,7 +651,7 @@ read_calendar (Reader          *r,
             }
           else if (mask & (1u << (weekday - 1)))
             {
-              report (r, NULL, "\"%s\" is listed twice", json_node_get_string (day));
+              report (r, NULL, "\"%s\" is listed twice", rollout_json_get_string (day));
               ok = FALSE;
             }
           else
@@ -706,7 +713,7 @@ note_position (Reader            *r,
 
 static void
 read_team (Reader     *r,
-           JsonObject *o,
+           const Value  *o,
            guint       index,
            gpointer    user_data)
 {
@@ -747,7 +754,7 @@ read_team (Reader     *r,
 
 static void
 read_signoff (Reader     *r,
-              JsonObject *o,
+              const Value  *o,
               guint       index,
               gpointer    user_data)
 {
@@ -766,7 +773,7 @@ read_signoff (Reader     *r,
 
 static void
 read_gate_metric (Reader     *r,
-                  JsonObject *o,
+                  const Value  *o,
                   guint       index,
                   gpointer    user_data)
 {
@@ -781,9 +788,9 @@ read_gate_metric (Reader     *r,
 
   ok &= get_enum (r, o, "comparison", TRUE, ROLLOUT_TYPE_COMPARISON, &comparison);
   ok &= get_double (r, o, "threshold", TRUE, -G_MAXDOUBLE, G_MAXDOUBLE, &threshold);
-  if (json_object_has_member (o, "aggregate"))
+  if (has_member (o, "aggregate"))
     ok &= get_enum (r, o, "aggregate", FALSE, ROLLOUT_TYPE_AGGREGATE, &aggregate);
-  if (json_object_has_member (o, "window_days"))
+  if (has_member (o, "window_days"))
     ok &= get_int (r, o, "window_days", FALSE, 1, 3650, &window);
   if (metric == NULL || !ok)
     return;
@@ -797,26 +804,26 @@ read_gate_metric (Reader     *r,
 
 static void
 read_gate (Reader       *r,
-           JsonObject   *o,
+           const Value   *o,
            RolloutPhase *phase)
 {
-  JsonNode *node = member (r, o, "gate", FALSE);
+  const Value *node = member (r, o, "gate", FALSE);
   g_autoptr(RolloutGate) gate = NULL;
-  JsonObject *g;
+  const Value *g;
   gsize mark;
 
   if (node == NULL)
     return;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (!holds (node, ROLLOUT_JSON_OBJECT))
     {
       report (r, "gate", "expected an object, found %s", node_kind (node));
       return;
     }
-  g = json_node_get_object (node);
+  g = node;
   mark = push_member (r, "gate");
   gate = rollout_gate_new ();
   each_object (r, g, "metrics", read_gate_metric, gate);
-  if (json_object_has_member (g, "required_signoffs"))
+  if (has_member (g, "required_signoffs"))
     {
       char **teams = get_strv (r, g, "required_signoffs", TRUE);
 
@@ -826,7 +833,7 @@ read_gate (Reader       *r,
           gate->required_signoffs = teams;
         }
     }
-  if (json_object_has_member (g, "max_open_risk_score"))
+  if (has_member (g, "max_open_risk_score"))
     get_int (r, g, "max_open_risk_score", FALSE, 1, 25, &gate->max_open_risk_score);
   gate->extra = collect_extra (g, gate_keys);
   rollout_phase_set_gate (phase, gate);
@@ -835,7 +842,7 @@ read_gate (Reader       *r,
 
 static void
 read_phase (Reader     *r,
-            JsonObject *o,
+            const Value  *o,
             guint       index,
             gpointer    user_data)
 {
@@ -877,7 +884,7 @@ read_phase (Reader     *r,
 
 static void
 read_dependency (Reader     *r,
-                 JsonObject *o,
+                 const Value  *o,
                  guint       index,
                  gpointer    user_data)
 {
@@ -898,7 +905,7 @@ read_dependency (Reader     *r,
 
 static void
 read_checklist_item (Reader     *r,
-                     JsonObject *o,
+                     const Value  *o,
                      guint       index,
                      gpointer    user_data)
 {
@@ -917,7 +924,7 @@ read_checklist_item (Reader     *r,
 
 static void
 read_task (Reader     *r,
-           JsonObject *o,
+           const Value  *o,
            guint       index,
            gpointer    user_data)
 {
@@ -968,7 +975,7 @@ read_task (Reader     *r,
 
 static void
 read_assessment (Reader     *r,
-                 JsonObject *o,
+                 const Value  *o,
                  guint       index,
                  gpointer    user_data)
 {
@@ -989,7 +996,7 @@ read_assessment (Reader     *r,
 
 static void
 read_risk (Reader     *r,
-           JsonObject *o,
+           const Value  *o,
            guint       index,
            gpointer    user_data)
 {
@@ -1037,7 +1044,7 @@ read_risk (Reader     *r,
 
 static void
 read_sample (Reader     *r,
-             JsonObject *o,
+             const Value  *o,
              guint       index,
              gpointer    user_data)
 {
@@ -1057,7 +1064,7 @@ read_sample (Reader     *r,
 
 static void
 read_metric (Reader     *r,
-             JsonObject *o,
+             const Value  *o,
              guint       index,
              gpointer    user_data)
 {
@@ -1095,7 +1102,7 @@ read_metric (Reader     *r,
 
 static void
 read_feedback (Reader     *r,
-               JsonObject *o,
+               const Value  *o,
                guint       index,
                gpointer    user_data)
 {
@@ -1132,7 +1139,7 @@ read_feedback (Reader     *r,
 
 static void
 read_collection (Reader            *r,
-                 JsonObject        *root,
+                 const Value        *root,
                  const char        *key,
                  RolloutCollection  collection,
                  ElementFunc        func,
@@ -1142,102 +1149,6 @@ read_collection (Reader            *r,
   CollectionContext ctx = { project, seen, collection };
 
   each_object (r, root, key, func, &ctx);
-}
-
-/* The byte scan ------------------------------------------------------------ */
-
-static void
-offset_to_line_column (const char *data,
-                       gsize       offset,
-                       int        *line,
-                       int        *column)
-{
-  const char *line_start = data;
-
-  *line = 1;
-  for (gsize i = 0; i < offset; i++)
-    if (data[i] == '\n')
-      {
-        (*line)++;
-        line_start = data + i + 1;
-      }
-  /* Columns count characters, not bytes. */
-  *column = 1 + (int) g_utf8_strlen (line_start, data + offset - line_start);
-}
-
-static gboolean
-scan (const char  *data,
-      gsize        length,
-      GError     **error)
-{
-  const char *end = NULL;
-  gboolean in_string = FALSE;
-  int depth = 0;
-  int line, column;
-
-  if (!g_utf8_validate_len (data, length, &end))
-    {
-      offset_to_line_column (data, end - data, &line, &column);
-      if (*end == '\0' && (gsize) (end - data) < length)
-        g_set_error (error, ROLLOUT_FILE_ERROR, ROLLOUT_FILE_ERROR_SYNTAX,
-                     "line %d, column %d: the file contains a NUL byte; it is not a Rollout plan",
-                     line, column);
-      else
-        g_set_error (error, ROLLOUT_FILE_ERROR, ROLLOUT_FILE_ERROR_SYNTAX,
-                     "line %d, column %d: the text is not valid UTF-8", line, column);
-      return FALSE;
-    }
-
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
-      if (c == '"')
-        in_string = TRUE;
-      else if (c == '{' || c == '[')
-        {
-          if (++depth > ROLLOUT_FILE_MAX_DEPTH)
-            {
-              offset_to_line_column (data, i, &line, &column);
-              g_set_error (error, ROLLOUT_FILE_ERROR, ROLLOUT_FILE_ERROR_SYNTAX,
-                           "line %d, column %d: nested more than %d levels deep",
-                           line, column, ROLLOUT_FILE_MAX_DEPTH);
-              return FALSE;
-            }
-        }
-      else if (c == '}' || c == ']')
-        depth--;
-    }
-  return TRUE;
-}
-
-/* json-glib reports "<data>:LINE:COL: Parse error: MESSAGE". */
-static void
-set_syntax_error (GError     **error,
-                  const GError *parse_error)
-{
-  int line = 0, column = 0, consumed = 0;
-  const char *message = parse_error->message;
-
-  if (sscanf (message, "<data>:%d:%d: %n", &line, &column, &consumed) == 2 && consumed > 0)
-    {
-      message += consumed;
-      if (g_str_has_prefix (message, "Parse error: "))
-        message += strlen ("Parse error: ");
-      g_set_error (error, ROLLOUT_FILE_ERROR, ROLLOUT_FILE_ERROR_SYNTAX,
-                   "line %d, column %d: not valid JSON: %s", line, column, message);
-    }
-  else
-    g_set_error (error, ROLLOUT_FILE_ERROR, ROLLOUT_FILE_ERROR_SYNTAX,
-                 "not valid JSON: %s", message);
 }
 
 static void
@@ -1256,7 +1167,7 @@ add_error_diagnostic (GPtrArray    *diagnostics,
 
 static RolloutProject *
 read_root (Reader     *r,
-           JsonObject *root,
+           const Value  *root,
            GError    **error)
 {
   g_autoptr(RolloutProject) project = NULL;
@@ -1333,48 +1244,30 @@ rollout_file_read (const char  *data,
                    GError     **error)
 {
   g_autoptr(GPtrArray) diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) rollout_diagnostic_free);
-  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(RolloutJsonDocument) document = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(RolloutProject) project = NULL;
   g_autoptr(GString) path = g_string_new (NULL);
   Reader r = { diagnostics, path, { { NULL } } };
-  JsonNode *root;
-  gsize skip = 0;
+  const Value *root;
 
   if (out_diagnostics != NULL)
     *out_diagnostics = NULL;
-
-  /* A UTF-8 byte order mark is tolerated (and not written back). */
-  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
-    skip = 3;
 
   if (length > ROLLOUT_FILE_MAX_SIZE)
     g_set_error (&local_error, ROLLOUT_FILE_ERROR, ROLLOUT_FILE_ERROR_TOO_LARGE,
                  "the file is too large (%" G_GSIZE_FORMAT " MiB; at most %d MiB)",
                  length / (1024 * 1024), ROLLOUT_FILE_MAX_SIZE / (1024 * 1024));
-  else if (!scan (data + skip, length - skip, &local_error))
+  else if ((document = rollout_json_parse (data, length, ROLLOUT_FILE_MAX_DEPTH, &local_error)) == NULL)
     ;
+  else if (!holds (root = rollout_json_document_get_root (document), ROLLOUT_JSON_OBJECT))
+    g_set_error (&local_error, ROLLOUT_FILE_ERROR, ROLLOUT_FILE_ERROR_INVALID,
+                 "expected a JSON object at the top level, found %s", node_kind (root));
   else
     {
-      parser = json_parser_new_immutable ();
-      if (!json_parser_load_from_data (parser, data + skip, length - skip, &local_error))
-        {
-          g_autoptr(GError) parse_error = g_steal_pointer (&local_error);
-
-          set_syntax_error (&local_error, parse_error);
-        }
-      else if ((root = json_parser_get_root (parser)) == NULL)
-        g_set_error (&local_error, ROLLOUT_FILE_ERROR, ROLLOUT_FILE_ERROR_SYNTAX,
-                     "the file is empty");
-      else if (!JSON_NODE_HOLDS_OBJECT (root))
-        g_set_error (&local_error, ROLLOUT_FILE_ERROR, ROLLOUT_FILE_ERROR_INVALID,
-                     "expected a JSON object at the top level, found %s", node_kind (root));
-      else
-        {
-          project = read_root (&r, json_node_get_object (root), &local_error);
-          if (project != NULL)
-            _rollout_project_validate_into (project, &r.positions, diagnostics);
-        }
+      project = read_root (&r, root, &local_error);
+      if (project != NULL)
+        _rollout_project_validate_into (project, &r.positions, diagnostics);
     }
 
   for (guint i = 0; i < ROLLOUT_N_COLLECTIONS; i++)

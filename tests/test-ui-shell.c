@@ -1,0 +1,477 @@
+/* test-ui-shell.c
+ *
+ * Copyright 2026 The Rollout developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The application shell, driven the way a person would: open plans through
+ * the same function the Open action uses, then wait (with a deadline) for
+ * the windows and dialogs to appear. Needs a display; run under Xvfb.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "rollout-application.h"
+#include "rollout-file.h"
+#include "rollout-problems-dialog.h"
+#include "rollout-window.h"
+
+#define DEMO_NAME "Reserve a scooter in advance"
+#define DEADLINE_SECONDS 10
+
+static RolloutApplication *app;
+
+typedef gboolean (*Condition) (gconstpointer data);
+
+static gboolean
+wake_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop until @condition holds, or the deadline passes. */
+static gboolean
+wait_for (Condition     condition,
+          gconstpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + DEADLINE_SECONDS * G_USEC_PER_SEC;
+  guint wake = g_timeout_add (10, wake_cb, NULL);
+  gboolean held;
+
+  while (!(held = condition (data)) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake);
+  return held;
+}
+
+static GFile *
+demo_file (void)
+{
+  return g_file_new_build_filename (g_getenv ("ROLLOUT_DATADIR"), "demo",
+                                    "scooter-reservations.rollout", NULL);
+}
+
+static RolloutWindow *
+find_window_titled (const char *title)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (ROLLOUT_IS_WINDOW (l->data) &&
+        g_strcmp0 (gtk_window_get_title (l->data), title) == 0)
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+window_titled_exists (gconstpointer title)
+{
+  return find_window_titled (title) != NULL;
+}
+
+static guint
+count_plan_windows (void)
+{
+  guint n = 0;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    n += ROLLOUT_IS_WINDOW (l->data) && rollout_window_get_document (l->data) != NULL;
+  return n;
+}
+
+/* A toplevel of @type, transient for @parent when that is not %NULL. */
+static GtkWindow *
+find_toplevel (GType      type,
+               GtkWindow *parent)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) &&
+        gtk_widget_get_visible (l->data) &&
+        (parent == NULL || gtk_window_get_transient_for (l->data) == parent))
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+problems_dialog_exists (gconstpointer data)
+{
+  return find_toplevel (ROLLOUT_TYPE_PROBLEMS_DIALOG, NULL) != NULL;
+}
+
+static gboolean
+pointer_cleared (gconstpointer data)
+{
+  return *(gpointer const *) data == NULL;
+}
+
+/* The row titled @title under @widget. */
+static GtkWidget *
+find_row (GtkWidget  *widget,
+          const char *title)
+{
+  if (ADW_IS_ACTION_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *row = find_row (c, title);
+
+      if (row != NULL)
+        return row;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_numeric_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "numeric"))
+    return widget;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *label = find_numeric_label (c);
+
+      if (label != NULL)
+        return label;
+    }
+  return NULL;
+}
+
+/* The value shown beside the row titled @title under @widget. */
+static const char *
+find_row_value (GtkWidget  *widget,
+                const char *title)
+{
+  GtkWidget *row = find_row (widget, title);
+  GtkWidget *label = row != NULL ? find_numeric_label (row) : NULL;
+
+  return label != NULL ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
+}
+
+static void
+close_everything (void)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+
+  /* Destroying a window destroys its dialogs too: hold them all first. */
+  g_list_foreach (toplevels, (GFunc) g_object_ref, NULL);
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+  g_list_free_full (toplevels, g_object_unref);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+remove_tree (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+  GFile *child;
+
+  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  while (children != NULL &&
+         g_file_enumerator_iterate (children, NULL, &child, NULL, NULL) &&
+         child != NULL)
+    remove_tree (child);
+  g_file_delete (file, NULL, NULL);
+}
+
+static RolloutWindow *
+open_and_wait (GFile      *file,
+               const char *title)
+{
+  rollout_application_open_file (app, file, NULL);
+  g_assert_true (wait_for (window_titled_exists, title));
+  return find_window_titled (title);
+}
+
+static void
+test_open_demo (void)
+{
+  g_autoptr(GFile) demo = demo_file ();
+  RolloutWindow *window = open_and_wait (demo, DEMO_NAME);
+  static const struct {
+    const char *row;
+    const char *value;
+  } expected[] = {
+    { "Phases", "4" },
+    { "Tasks", "37" },
+    { "Milestones", "7" },
+    { "Teams", "4" },
+    { "Risks", "9" },
+    { "Metrics", "4" },
+    { "Feedback", "15" },
+    { "Schedule", "2 Feb 2026 – 15 Sep 2026" },
+  };
+
+  g_assert_nonnull (window);
+  g_assert_false (rollout_document_get_dirty (rollout_window_get_document (window)));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpstr (find_row_value (GTK_WIDGET (window), expected[i].row), ==, expected[i].value);
+
+  /* One window per plan: opening it again brings back the same window. */
+  rollout_application_open_file (app, demo, NULL);
+  g_assert_true (rollout_application_find_window (app, demo) == GTK_WINDOW (window));
+  g_assert_cmpuint (count_plan_windows (), ==, 1);
+
+  close_everything ();
+}
+
+/* An opened plan is in the recent plans of a new window's welcome page,
+ * and can be removed from them. */
+static void
+test_recent_plans (void)
+{
+  g_autoptr(GFile) demo = demo_file ();
+  g_autofree char *location = g_file_get_path (demo);
+  RolloutWindow *window;
+  GtkWidget *row;
+  g_autoptr(GVariant) target = NULL;
+
+  open_and_wait (demo, DEMO_NAME);
+  close_everything ();
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "new-window", NULL);
+  window = find_window_titled ("Rollout");
+  g_assert_nonnull (window);
+  g_assert_null (rollout_window_get_document (window));
+
+  row = find_row (GTK_WIDGET (window), DEMO_NAME);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_is_visible (row));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (row)), ==, "app.open-location");
+  target = g_variant_ref (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (row)));
+  g_assert_cmpstr (g_variant_get_string (target, NULL), ==, location);
+
+  rollout_application_forget_recent (app, location);
+  g_assert_null (find_row (GTK_WIDGET (window), DEMO_NAME));
+
+  close_everything ();
+}
+
+static void
+test_open_invalid (void)
+{
+  g_autoptr(GFile) file = g_file_new_build_filename (g_getenv ("G_TEST_SRCDIR"), "data",
+                                                     "invalid-dangling-dependency.rollout", NULL);
+  RolloutProblemsDialog *dialog;
+
+  rollout_application_open_file (app, file, NULL);
+  g_assert_true (wait_for (problems_dialog_exists, NULL));
+
+  dialog = ROLLOUT_PROBLEMS_DIALOG (find_toplevel (ROLLOUT_TYPE_PROBLEMS_DIALOG, NULL));
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Could not open “invalid-dangling-dependency.rollout”");
+  g_assert_cmpstr (rollout_problems_dialog_get_details (dialog), ==,
+                   "tasks[1].depends_on[0].task: no task with id \"qa\"");
+  g_assert_cmpuint (count_plan_windows (), ==, 0);
+
+  close_everything ();
+}
+
+static void
+test_save_changes_on_close (void)
+{
+  g_autoptr(GFile) demo = demo_file ();
+  RolloutWindow *window = open_and_wait (demo, DEMO_NAME);
+  RolloutDocument *document = rollout_window_get_document (window);
+  g_autoptr(RolloutTask) task = g_list_model_get_item (rollout_project_get_tasks (rollout_document_get_project (document)), 0);
+  AdwMessageDialog *dialog;
+  gpointer alive = window;
+
+  rollout_task_set_name (task, "Write the reservation API");
+  g_assert_true (rollout_document_get_dirty (document));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• " DEMO_NAME);
+
+  g_object_add_weak_pointer (G_OBJECT (window), &alive);
+  gtk_window_close (GTK_WINDOW (window));
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window)));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save changes to “" DEMO_NAME "”?");
+  g_assert_true (adw_message_dialog_has_response (dialog, "cancel"));
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "discard"), ==, ADW_RESPONSE_DESTRUCTIVE);
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "save"), ==, ADW_RESPONSE_SUGGESTED);
+  g_assert_nonnull (alive);
+
+  adw_message_dialog_response (dialog, "discard");
+  g_assert_true (wait_for (pointer_cleared, &alive));
+  g_assert_cmpuint (count_plan_windows (), ==, 0);
+
+  close_everything ();
+}
+
+static void
+test_save (void)
+{
+  g_autoptr(GFile) demo = demo_file ();
+  g_autofree char *dir = g_dir_make_tmp ("rollout-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "plan.rollout", NULL);
+  g_autoptr(GFile) copy = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RolloutProject) reread = NULL;
+  RolloutWindow *window;
+  RolloutDocument *document;
+
+  g_assert_true (g_file_copy (demo, copy, G_FILE_COPY_NONE, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  window = open_and_wait (copy, DEMO_NAME);
+  document = rollout_window_get_document (window);
+  rollout_project_set_name (rollout_document_get_project (document), "Reserve a scooter");
+  g_assert_true (wait_for (window_titled_exists, "• Reserve a scooter"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  g_assert_false (rollout_document_get_dirty (document));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Reserve a scooter");
+
+  reread = rollout_file_load (copy, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rollout_project_get_name (reread), ==, "Reserve a scooter");
+  g_assert_nonnull (rollout_project_get_modified (reread));
+  g_assert_cmpstr (rollout_project_get_modified (reread), !=, "2026-03-27T17:45:00Z");
+
+  close_everything ();
+  g_assert_true (g_file_delete (copy, NULL, NULL));
+  g_assert_true (g_rmdir (dir) == 0);
+}
+
+/* Only stored changes count: scheduling fills in derived dates without
+ * dirtying the plan; adding, removing and editing objects dirty it. */
+static void
+test_dirty_tracking (void)
+{
+  g_autoptr(GFile) demo = demo_file ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RolloutProject) project = rollout_file_load (demo, NULL, NULL, &error);
+  g_autoptr(RolloutDocument) document = NULL;
+  g_autoptr(RolloutTask) task = NULL;
+  g_autoptr(RolloutTask) added = rollout_task_new ("extra-task");
+  int position;
+
+  g_assert_no_error (error);
+  document = rollout_document_new (project, demo);
+  g_assert_false (rollout_document_get_dirty (document));
+  g_assert_true (rollout_project_schedule (project, NULL, NULL));
+  g_assert_false (rollout_document_get_dirty (document));
+
+  task = g_list_model_get_item (rollout_project_get_tasks (project), 3);
+  position = rollout_project_remove (project, task);
+  g_assert_cmpint (position, ==, 3);
+  g_assert_true (rollout_document_get_dirty (document));
+
+  /* A task no longer in the plan changes nothing in it. */
+  rollout_document_set_dirty (document, FALSE);
+  rollout_task_set_duration (task, 12);
+  g_assert_false (rollout_document_get_dirty (document));
+
+  /* An object added later is watched too. */
+  rollout_task_set_phase_id (added, rollout_task_get_phase_id (task));
+  g_assert_true (rollout_project_insert_task (project, added, -1));
+  rollout_document_set_dirty (document, FALSE);
+  rollout_task_set_duration (added, 2);
+  g_assert_true (rollout_document_get_dirty (document));
+
+  rollout_document_set_dirty (document, FALSE);
+  rollout_calendar_set_working_days (rollout_project_get_calendar (project), 0x3f);
+  g_assert_true (rollout_document_get_dirty (document));
+}
+
+/* Every action with a shortcut is listed in the shortcuts window. */
+static void
+test_shortcuts_listed (void)
+{
+  g_autoptr(GBytes) overlay = g_resources_lookup_data ("/com/example/Rollout/gtk/help-overlay.ui",
+                                                       G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_auto(GStrv) actions = gtk_application_list_action_descriptions (GTK_APPLICATION (app));
+  const char *text;
+  guint n_listed = 0;
+
+  g_assert_nonnull (overlay);
+  text = g_bytes_get_data (overlay, NULL);
+
+  for (guint i = 0; actions[i] != NULL; i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), actions[i]);
+      g_autofree char *needle = g_strdup_printf (">%s<", actions[i]);
+
+      if (accels[0] == NULL)
+        continue;
+      if (strstr (text, needle) == NULL)
+        g_test_message ("%s is not in the shortcuts window", actions[i]);
+      g_assert_nonnull (strstr (text, needle));
+      n_listed++;
+    }
+  g_assert_cmpuint (n_listed, >=, 8);
+
+  /* Ctrl+? has exactly one meaning. */
+  {
+    g_auto(GStrv) owners = gtk_application_get_actions_for_accel (GTK_APPLICATION (app), "<Control>question");
+
+    g_assert_cmpuint (g_strv_length (owners), ==, 1);
+    g_assert_cmpstr (owners[0], ==, "app.shortcuts");
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) home = NULL;
+  g_autofree char *tmp = NULL;
+  gboolean tap = FALSE;
+  int status;
+
+  for (int i = 1; i < argc; i++)
+    tap |= g_str_equal (argv[i], "--tap");
+
+  /* The cache, recent files and settings go to a fresh folder, never the
+   * user's. Set before anything reads them. */
+  tmp = g_dir_make_tmp ("rollout-ui-shell-XXXXXX", NULL);
+  g_assert (tmp != NULL);
+  home = g_file_new_for_path (tmp);
+  for (guint i = 0; i < 3; i++)
+    {
+      static const char * const vars[] = { "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME" };
+      g_autofree char *dir = g_build_filename (tmp, vars[i], NULL);
+
+      g_setenv (vars[i], dir, TRUE);
+    }
+
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      /* 77 is the usual "skipped"; a TAP harness reads the plan line. */
+      g_print ("1..0 # SKIP no display\n");
+      remove_tree (home);
+      return tap ? 0 : 77;
+    }
+
+  app = rollout_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  g_test_add_func ("/rollout/ui-shell/open-demo", test_open_demo);
+  g_test_add_func ("/rollout/ui-shell/recent-plans", test_recent_plans);
+  g_test_add_func ("/rollout/ui-shell/open-invalid", test_open_invalid);
+  g_test_add_func ("/rollout/ui-shell/save-changes-on-close", test_save_changes_on_close);
+  g_test_add_func ("/rollout/ui-shell/save", test_save);
+  g_test_add_func ("/rollout/ui-shell/dirty-tracking", test_dirty_tracking);
+  g_test_add_func ("/rollout/ui-shell/shortcuts-listed", test_shortcuts_listed);
+
+  status = g_test_run ();
+  close_everything ();
+  g_clear_object (&app);
+  remove_tree (home);
+  return status;
+}
