@@ -1,0 +1,28 @@
+/* main.c
+ *
+ * Copyright 2026 The Rollout developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rollout"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rollout-application.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(RolloutApplication) app = NULL;
+
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  app = rollout_application_new ();
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

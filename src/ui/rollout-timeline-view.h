@@ -1,0 +1,33 @@
+/* rollout-timeline-view.h
+ *
+ * Copyright 2026 The Rollout developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "rollout-project.h"
+#include "rollout-timeline-layout.h"
+
+G_BEGIN_DECLS
+
+#define ROLLOUT_TYPE_TIMELINE_VIEW (rollout_timeline_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (RolloutTimelineView, rollout_timeline_view, ROLLOUT, TIMELINE_VIEW, GtkWidget)
+
+GtkWidget           *rollout_timeline_view_new               (void);
+RolloutProject      *rollout_timeline_view_get_project       (RolloutTimelineView *self);
+void                 rollout_timeline_view_set_project       (RolloutTimelineView *self,
+                                                              RolloutProject      *project);
+RolloutTimelineZoom  rollout_timeline_view_get_zoom          (RolloutTimelineView *self);
+void                 rollout_timeline_view_set_zoom          (RolloutTimelineView *self,
+                                                              RolloutTimelineZoom  zoom);
+gboolean             rollout_timeline_view_get_show_critical (RolloutTimelineView *self);
+void                 rollout_timeline_view_set_show_critical (RolloutTimelineView *self,
+                                                              gboolean             show_critical);
+void                 rollout_timeline_view_scroll_to_today   (RolloutTimelineView *self);
+
+G_END_DECLS
