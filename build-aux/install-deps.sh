@@ -8,13 +8,16 @@ profile=${1:-build}
 build_pkgs=(
   meson ninja-build pkg-config gcc gettext
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev
-  libjson-glib-dev libsqlite3-dev libcairo2-dev libpango1.0-dev
+  libjson-glib-dev libsqlite3-dev libcairo2-dev libpango1.0-dev libxml2-dev
   desktop-file-utils appstream
 )
 test_pkgs=(
   xvfb xauth dbus dbus-x11 at-spi2-core
   poppler-utils imagemagick libxml2-utils python3-jsonschema
   fonts-cantarell fonts-dejavu-core
+  clang libclang-rt-14-dev valgrind
+  git
+  librsvg2-bin shared-mime-info locales-all
 )
 
 want=("${build_pkgs[@]}")

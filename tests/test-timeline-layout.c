@@ -560,7 +560,7 @@ typedef struct {
 } ScaleCase;
 
 static const ScaleCase scale_cases[] = {
-  { ROLLOUT_TIMELINE_ZOOM_DAY, { "December 2025", "January 2026", "February 2026" }, { "M 29", "T 30", "W 31" } },
+  { ROLLOUT_TIMELINE_ZOOM_DAY, { "December 2025", "January 2026", "February 2026" }, { "M\u200929", "T\u200930", "W\u200931" } },
   { ROLLOUT_TIMELINE_ZOOM_WEEK, { "December 2025", "January 2026", "February 2026" }, { "Dec 22", "Dec 29", "Jan 5" } },
   { ROLLOUT_TIMELINE_ZOOM_MONTH, { "2025", "2026" }, { "Dec", "Jan", "Feb" } },
   { ROLLOUT_TIMELINE_ZOOM_QUARTER, { "2025", "2026" }, { "Q4", "Q1", "Q2" } },
@@ -918,8 +918,8 @@ test_non_working (void)
   g_assert_false (days[4].non_working);
   g_assert_true (days[5].non_working);
   g_assert_true (days[6].non_working);
-  g_assert_cmpstr (days[3].label, ==, "T 1");
-  g_assert_cmpstr (days[5].label, ==, "S 3");
+  g_assert_cmpstr (days[3].label, ==, "T\u20091");
+  g_assert_cmpstr (days[5].label, ==, "S\u20093");
 
   /* Spans from x = 120 (the end of New Year) to 400: the weekends 03–04
    * and 10–11. */

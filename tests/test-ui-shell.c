@@ -18,6 +18,7 @@
 #include "rollout-application.h"
 #include "rollout-file.h"
 #include "rollout-problems-dialog.h"
+#include "rollout-timeline-view.h"
 #include "rollout-window.h"
 
 #define DEMO_NAME "Reserve a scooter in advance"
@@ -143,6 +144,42 @@ find_numeric_label (GtkWidget *widget)
   return NULL;
 }
 
+static GtkWidget *
+find_by_type (GtkWidget *widget,
+              GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_by_type (c, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The button (or other actionable) under @widget bound to @action. */
+static GtkWidget *
+find_actionable (GtkWidget  *widget,
+                 const char *action)
+{
+  if (GTK_IS_ACTIONABLE (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_actionable (c, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The value shown beside the row titled @title under @widget. */
 static const char *
 find_row_value (GtkWidget  *widget,
@@ -197,6 +234,7 @@ test_open_demo (void)
 {
   g_autoptr(GFile) demo = demo_file ();
   RolloutWindow *window = open_and_wait (demo, DEMO_NAME);
+  GtkWidget *timeline;
   static const struct {
     const char *row;
     const char *value;
@@ -215,6 +253,12 @@ test_open_demo (void)
   g_assert_false (rollout_document_get_dirty (rollout_window_get_document (window)));
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     g_assert_cmpstr (find_row_value (GTK_WIDGET (window), expected[i].row), ==, expected[i].value);
+
+  /* The timeline shows the same plan. */
+  timeline = find_by_type (GTK_WIDGET (window), ROLLOUT_TYPE_TIMELINE_VIEW);
+  g_assert_nonnull (timeline);
+  g_assert_true (rollout_timeline_view_get_project (ROLLOUT_TIMELINE_VIEW (timeline)) ==
+                 rollout_document_get_project (rollout_window_get_document (window)));
 
   /* One window per plan: opening it again brings back the same window. */
   rollout_application_open_file (app, demo, NULL);
@@ -324,12 +368,16 @@ test_save (void)
 
   window = open_and_wait (copy, DEMO_NAME);
   document = rollout_window_get_document (window);
+  g_assert_false (gtk_widget_get_sensitive (find_actionable (GTK_WIDGET (window), "win.save")));
   rollout_project_set_name (rollout_document_get_project (document), "Reserve a scooter");
   g_assert_true (wait_for (window_titled_exists, "• Reserve a scooter"));
+  g_assert_true (gtk_widget_get_sensitive (find_actionable (GTK_WIDGET (window), "win.save")));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
   g_assert_false (rollout_document_get_dirty (document));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Reserve a scooter");
+  /* Nothing left to save: the Save button is off. */
+  g_assert_false (gtk_widget_get_sensitive (find_actionable (GTK_WIDGET (window), "win.save")));
 
   reread = rollout_file_load (copy, NULL, NULL, &error);
   g_assert_no_error (error);

@@ -26,7 +26,17 @@ static const CliCommand commands[] = {
   { "info", N_("Print a JSON summary of a plan"), cli_info },
   { "schedule", N_("Print each task’s scheduled dates, slack and criticality"), cli_schedule },
   { "fmt", N_("Rewrite plans in canonical form"), cli_fmt },
+  { "diff", N_("List what changed between two versions of a plan, in words"), cli_diff },
+  { "merge", N_("Merge two people’s changes to a plan (a git merge driver)"), cli_merge },
+  { "export-pdf", N_("Write a plan as a PDF to print, or its timeline as SVG or PNG"), cli_export_pdf },
   { "generate", N_("Write a synthetic plan for tests and benchmarks"), cli_generate },
+  { "import", N_("Import a plan from MS Project XML, GanttProject or Planner"), cli_import },
+  { "export-ics", N_("Write a plan’s milestones, phase starts and gates as a calendar"), cli_export_ics },
+  { "export-csv", N_("Write a plan’s tasks, risks or feedback as CSV"), cli_export_csv },
+  { "export-mspdi", N_("Write a plan as MS Project XML"), cli_export_mspdi },
+  { "gates", N_("Print each phase’s go/no-go verdict with its reasons"), cli_gates },
+  { "import-metrics", N_("Add metric samples from a CSV file to a plan"), cli_import_metrics },
+  { "import-feedback", N_("Add feedback entries from a CSV file to a plan"), cli_import_feedback },
   { "index", N_("Add plans to the search index, or refresh them"), cli_index },
   { "search", N_("Search every indexed plan"), cli_search },
   { "recent", N_("List recently opened projects with their summaries"), cli_recent },
@@ -138,10 +148,14 @@ cli_print_json (JsonBuilder *builder)
 static void
 print_usage (FILE *stream)
 {
+  int width = 0;
+
   fprintf (stream, "%s\n  rollout-cli COMMAND [OPTION…] [ARGUMENT…]\n\n%s\n",
            _("Usage:"), _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (stream, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+    width = MAX (width, (int) strlen (commands[i].name));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (stream, "  %-*s  %s\n", width, commands[i].name, _(commands[i].summary));
   fprintf (stream, "\n%s\n", _("Run “rollout-cli COMMAND --help” for a command’s options."));
 }
 

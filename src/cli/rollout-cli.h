@@ -43,9 +43,19 @@ int cli_validate (int argc, char **argv);
 int cli_info     (int argc, char **argv);
 int cli_schedule (int argc, char **argv);
 int cli_fmt      (int argc, char **argv);
+int cli_export_pdf (int argc, char **argv);
 int cli_generate (int argc, char **argv);
 int cli_index    (int argc, char **argv);
 int cli_search   (int argc, char **argv);
 int cli_recent   (int argc, char **argv);
+int cli_gates           (int argc, char **argv);
+int cli_import_metrics  (int argc, char **argv);
+int cli_import_feedback (int argc, char **argv);
+int cli_import           (int argc, char **argv);
+int cli_export_ics       (int argc, char **argv);
+int cli_export_csv       (int argc, char **argv);
+int cli_export_mspdi     (int argc, char **argv);
+int cli_diff             (int argc, char **argv);
+int cli_merge            (int argc, char **argv);
 
 G_END_DECLS

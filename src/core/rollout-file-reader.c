@@ -50,13 +50,14 @@ static const char *holiday_keys[] = { "date", "name", NULL };
 static const char *team_keys[] = { "id", "name", "color", "lead", "members", NULL };
 static const char *phase_keys[] = {
   "id", "name", "description", "audience_percent", "regions", "planned_start",
-  "status", "gate", "signoffs", NULL
+  "status", "gate", "signoffs", "decisions", NULL
 };
 static const char *gate_keys[] = { "metrics", "required_signoffs", "max_open_risk_score", NULL };
 static const char *gate_metric_keys[] = {
   "metric", "comparison", "threshold", "aggregate", "window_days", NULL
 };
 static const char *signoff_keys[] = { "team", "by", "date", NULL };
+static const char *decision_keys[] = { "date", "by", "action", "reason", NULL };
 static const char *task_keys[] = {
   "id", "name", "phase", "team", "owner", "duration", "start_no_earlier_than",
   "depends_on", "status", "progress", "notes", "checklist", NULL
@@ -772,6 +773,27 @@ read_signoff (Reader     *r,
 }
 
 static void
+read_decision (Reader      *r,
+               const Value *o,
+               guint        index,
+               gpointer     user_data)
+{
+  GPtrArray *decisions = user_data;
+  RolloutDate date = get_date (r, o, "date", TRUE);
+  const char *by = get_string (r, o, "by", FALSE);
+  const char *reason = get_string (r, o, "reason", FALSE);
+  int action = ROLLOUT_DECISION_START;
+  RolloutDecision *decision;
+
+  if (!get_enum (r, o, "action", TRUE, ROLLOUT_TYPE_DECISION_ACTION, &action) ||
+      date == ROLLOUT_DATE_NONE)
+    return;
+  decision = rollout_decision_new (date, by, action, reason);
+  decision->extra = collect_extra (o, decision_keys);
+  g_ptr_array_add (decisions, decision);
+}
+
+static void
 read_gate_metric (Reader     *r,
                   const Value  *o,
                   guint       index,
@@ -853,6 +875,7 @@ read_phase (Reader     *r,
   g_auto(GStrv) regions = get_strv (r, o, "regions", FALSE);
   RolloutDate planned_start = get_date (r, o, "planned_start", FALSE);
   g_autoptr(GPtrArray) signoffs = NULL;
+  g_autoptr(GPtrArray) decisions = NULL;
   g_autoptr(RolloutPhase) phase = NULL;
   g_autoptr(JsonObject) extra = NULL;
   double audience = 0;
@@ -865,6 +888,8 @@ read_phase (Reader     *r,
   read_gate (r, o, phase);
   signoffs = g_ptr_array_new_with_free_func ((GDestroyNotify) rollout_signoff_free);
   each_object (r, o, "signoffs", read_signoff, signoffs);
+  decisions = g_ptr_array_new_with_free_func ((GDestroyNotify) rollout_decision_free);
+  each_object (r, o, "decisions", read_decision, decisions);
 
   if (id == NULL || !claim_id (r, ctx->seen, "phases", id, index))
     return;
@@ -876,6 +901,7 @@ read_phase (Reader     *r,
   rollout_phase_set_planned_start (phase, planned_start);
   rollout_phase_set_status (phase, status);
   rollout_phase_set_signoffs (phase, signoffs);
+  rollout_phase_set_decisions (phase, decisions);
   extra = collect_extra (o, phase_keys);
   rollout_phase_set_extra (phase, extra);
   rollout_project_insert_phase (ctx->project, phase, -1);

@@ -334,6 +334,19 @@ write_signoff (Writer  *w,
 }
 
 static void
+write_decision (Writer  *w,
+                gpointer record)
+{
+  RolloutDecision *d = record;
+
+  member_date (w, "date", d->date);
+  member_string (w, "by", d->by);
+  member_enum (w, "action", ROLLOUT_TYPE_DECISION_ACTION, d->action);
+  member_string (w, "reason", d->reason);
+  write_extra (w, d->extra);
+}
+
+static void
 write_gate_metric (Writer  *w,
                    gpointer record)
 {
@@ -458,6 +471,7 @@ write_phase (Writer       *w,
       end (w, '}');
     }
   member_records (w, "signoffs", rollout_phase_get_signoffs (phase), write_signoff);
+  member_records (w, "decisions", rollout_phase_get_decisions (phase), write_decision);
   write_extra (w, rollout_phase_get_extra (phase));
 }
 

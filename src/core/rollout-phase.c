@@ -24,6 +24,7 @@ struct _RolloutPhase
   RolloutDate planned_start;
   RolloutPhaseStatus status;
   GPtrArray *signoffs;
+  GPtrArray *decisions;
   JsonObject *extra;
   RolloutGate *gate;
 
@@ -44,6 +45,7 @@ enum {
   PROP_PLANNED_START,
   PROP_STATUS,
   PROP_SIGNOFFS,
+  PROP_DECISIONS,
   PROP_GATE,
   PROP_START,
   PROP_FINISH,
@@ -62,6 +64,7 @@ rollout_phase_finalize (GObject *object)
   g_clear_pointer (&self->description, g_free);
   g_clear_pointer (&self->regions, g_strfreev);
   g_clear_pointer (&self->signoffs, g_ptr_array_unref);
+  g_clear_pointer (&self->decisions, g_ptr_array_unref);
   g_clear_pointer (&self->gate, rollout_gate_free);
   g_clear_pointer (&self->extra, json_object_unref);
 
@@ -110,8 +113,12 @@ rollout_phase_get_property (GObject    *object,
       g_value_set_boxed (value, self->signoffs);
       break;
 
+    case PROP_DECISIONS:
+      g_value_set_boxed (value, self->decisions);
+      break;
+
     case PROP_GATE:
-      g_value_set_pointer (value, self->gate);
+      g_value_set_boxed (value, self->gate);
       break;
 
     case PROP_START:
@@ -169,6 +176,14 @@ rollout_phase_set_property (GObject      *object,
       rollout_phase_set_signoffs (self, g_value_get_boxed (value));
       break;
 
+    case PROP_DECISIONS:
+      rollout_phase_set_decisions (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_GATE:
+      rollout_phase_set_gate (self, g_value_get_boxed (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -223,9 +238,15 @@ rollout_phase_class_init (RolloutPhaseClass *klass)
                         G_TYPE_PTR_ARRAY,
                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  properties [PROP_DECISIONS] =
+    g_param_spec_boxed ("decisions", NULL, NULL,
+                        G_TYPE_PTR_ARRAY,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   properties [PROP_GATE] =
-    g_param_spec_pointer ("gate", NULL, NULL,
-                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+    g_param_spec_boxed ("gate", NULL, NULL,
+                        ROLLOUT_TYPE_GATE,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   properties [PROP_START] =
     g_param_spec_uint ("start", NULL, NULL,
@@ -245,6 +266,7 @@ rollout_phase_init (RolloutPhase *self)
 {
   self->status = ROLLOUT_PHASE_STATUS_PLANNED;
   self->signoffs = g_ptr_array_new_with_free_func ((GDestroyNotify) rollout_signoff_free);
+  self->decisions = g_ptr_array_new_with_free_func ((GDestroyNotify) rollout_decision_free);
 }
 
 RolloutPhase *
@@ -521,4 +543,39 @@ _rollout_phase_set_schedule (RolloutPhase *self,
       g_object_notify_by_pspec (object, properties [PROP_FINISH]);
     }
   g_object_thaw_notify (object);
+}
+
+/**
+ * rollout_phase_get_decisions:
+ * @self: a #RolloutPhase
+ *
+ * Returns: (transfer none) (element-type RolloutDecision): the decisions
+ *   recorded for the phase, oldest first; do not modify
+ */
+GPtrArray *
+rollout_phase_get_decisions (RolloutPhase *self)
+{
+  g_return_val_if_fail (ROLLOUT_IS_PHASE (self), NULL);
+
+  return self->decisions;
+}
+
+/**
+ * rollout_phase_set_decisions:
+ * @self: a #RolloutPhase
+ * @decisions: (nullable) (element-type RolloutDecision): the new list, copied
+ */
+void
+rollout_phase_set_decisions (RolloutPhase *self,
+                             GPtrArray    *decisions)
+{
+  g_return_if_fail (ROLLOUT_IS_PHASE (self));
+
+  if (decisions == self->decisions)
+    return;
+  g_clear_pointer (&self->decisions, g_ptr_array_unref);
+  self->decisions = rollout_ptr_array_copy (decisions,
+                                            (GBoxedCopyFunc) rollout_decision_copy,
+                                            (GDestroyNotify) rollout_decision_free);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DECISIONS]);
 }

@@ -47,5 +47,8 @@ void                rollout_phase_set_gate             (RolloutPhase       *self
                                                         const RolloutGate  *gate);
 RolloutDate         rollout_phase_get_start            (RolloutPhase       *self);
 RolloutDate         rollout_phase_get_finish           (RolloutPhase       *self);
+GPtrArray          *rollout_phase_get_decisions        (RolloutPhase       *self);
+void                rollout_phase_set_decisions        (RolloutPhase       *self,
+                                                        GPtrArray          *decisions);
 
 G_END_DECLS

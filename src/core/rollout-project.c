@@ -574,12 +574,23 @@ rollout_project_index_of (RolloutProject *self,
 {
   Kind kind;
   guint position;
+  guint n;
 
   g_return_val_if_fail (ROLLOUT_IS_PROJECT (self), -1);
   g_return_val_if_fail (G_IS_OBJECT (object), -1);
 
   if (!kind_of_type (G_OBJECT_TYPE (object), &kind))
     return -1;
+  /* Commands add and remove at the end most often (imports, undo of an
+   * import): look there before searching the whole list. */
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->collections[kind].store));
+  if (n > 0)
+    {
+      g_autoptr(GObject) last = g_list_model_get_item (G_LIST_MODEL (self->collections[kind].store), n - 1);
+
+      if (last == object)
+        return (int) n - 1;
+    }
   if (!g_list_store_find (self->collections[kind].store, object, &position))
     return -1;
   return (int) position;

@@ -979,7 +979,8 @@ layout_days (RolloutTimelineLayout *self,
       while (s < self->spans->len && spans[s].start + spans[s].n_days <= d)
         s++;
       date_to_ymd (d, &y, &m, &day);
-      g_snprintf (label, sizeof label, "%s %d", weekday_letter (weekday_of (d)), day);
+      /* A thin space keeps "W 28" within a day's width. */
+      g_snprintf (label, sizeof label, "%s\u2009%d", weekday_letter (weekday_of (d)), day);
       add_tick (self, scale, d, d + 1, label,
                 s < self->spans->len && spans[s].start <= d);
     }
@@ -1131,6 +1132,12 @@ rollout_timeline_layout_unref (RolloutTimelineLayout *self)
   g_free (self);
 }
 
+/**
+ * rollout_timeline_layout_get_zoom:
+ * @self: a #RolloutTimelineLayout
+ *
+ * Returns: the zoom level the layout was made for
+ */
 RolloutTimelineZoom
 rollout_timeline_layout_get_zoom (RolloutTimelineLayout *self)
 {
@@ -1139,6 +1146,12 @@ rollout_timeline_layout_get_zoom (RolloutTimelineLayout *self)
   return self->zoom;
 }
 
+/**
+ * rollout_timeline_layout_get_day_width:
+ * @self: a #RolloutTimelineLayout
+ *
+ * Returns: pixels per calendar day
+ */
 double
 rollout_timeline_layout_get_day_width (RolloutTimelineLayout *self)
 {
@@ -1147,6 +1160,12 @@ rollout_timeline_layout_get_day_width (RolloutTimelineLayout *self)
   return self->day_width;
 }
 
+/**
+ * rollout_timeline_layout_get_row_height:
+ * @self: a #RolloutTimelineLayout
+ *
+ * Returns: the height of every row
+ */
 double
 rollout_timeline_layout_get_row_height (RolloutTimelineLayout *self)
 {
@@ -1273,6 +1292,13 @@ rollout_timeline_layout_get_today_x (RolloutTimelineLayout *self,
   return TRUE;
 }
 
+/**
+ * rollout_timeline_layout_get_n_rows:
+ * @self: a #RolloutTimelineLayout
+ *
+ * Returns: how many rows there are: every phase, and the tasks of the
+ *   phases that are not collapsed
+ */
 guint
 rollout_timeline_layout_get_n_rows (RolloutTimelineLayout *self)
 {

@@ -55,6 +55,13 @@ G_DEFINE_ENUM_TYPE (RolloutComparison, rollout_comparison,
   G_DEFINE_ENUM_VALUE (ROLLOUT_COMPARISON_EQ, "=="),
   G_DEFINE_ENUM_VALUE (ROLLOUT_COMPARISON_NE, "!="))
 
+G_DEFINE_ENUM_TYPE (RolloutDecisionAction, rollout_decision_action,
+  G_DEFINE_ENUM_VALUE (ROLLOUT_DECISION_START, "start"),
+  G_DEFINE_ENUM_VALUE (ROLLOUT_DECISION_OVERRIDE, "override"),
+  G_DEFINE_ENUM_VALUE (ROLLOUT_DECISION_PAUSE, "pause"),
+  G_DEFINE_ENUM_VALUE (ROLLOUT_DECISION_RESUME, "resume"),
+  G_DEFINE_ENUM_VALUE (ROLLOUT_DECISION_ROLLBACK, "rollback"))
+
 G_DEFINE_ENUM_TYPE (RolloutAggregate, rollout_aggregate,
   G_DEFINE_ENUM_VALUE (ROLLOUT_AGGREGATE_LATEST, "latest"),
   G_DEFINE_ENUM_VALUE (ROLLOUT_AGGREGATE_MEAN, "mean"))
@@ -490,6 +497,8 @@ rollout_sample_free (RolloutSample *sample)
   g_free (sample);
 }
 
+G_DEFINE_BOXED_TYPE (RolloutGate, rollout_gate, rollout_gate_copy, rollout_gate_free)
+
 RolloutGate *
 rollout_gate_new (void)
 {
@@ -525,6 +534,42 @@ rollout_gate_free (RolloutGate *gate)
   g_clear_pointer (&gate->required_signoffs, g_strfreev);
   CLEAR_EXTRA (gate);
   g_free (gate);
+}
+
+RolloutDecision *
+rollout_decision_new (RolloutDate            date,
+                      const char            *by,
+                      RolloutDecisionAction  action,
+                      const char            *reason)
+{
+  RolloutDecision *decision = g_new0 (RolloutDecision, 1);
+
+  decision->date = date;
+  decision->by = g_strdup (by);
+  decision->action = action;
+  decision->reason = g_strdup (reason);
+  return decision;
+}
+
+RolloutDecision *
+rollout_decision_copy (const RolloutDecision *decision)
+{
+  RolloutDecision *copy = rollout_decision_new (decision->date, decision->by,
+                                                decision->action, decision->reason);
+
+  copy->extra = rollout_extra_ref (decision->extra);
+  return copy;
+}
+
+void
+rollout_decision_free (RolloutDecision *decision)
+{
+  if (decision == NULL)
+    return;
+  g_free (decision->by);
+  g_free (decision->reason);
+  CLEAR_EXTRA (decision);
+  g_free (decision);
 }
 
 GPtrArray *

@@ -83,6 +83,14 @@ typedef enum {
 } RolloutComparison;
 
 typedef enum {
+  ROLLOUT_DECISION_START,
+  ROLLOUT_DECISION_OVERRIDE,
+  ROLLOUT_DECISION_PAUSE,
+  ROLLOUT_DECISION_RESUME,
+  ROLLOUT_DECISION_ROLLBACK,
+} RolloutDecisionAction;
+
+typedef enum {
   ROLLOUT_AGGREGATE_LATEST,
   ROLLOUT_AGGREGATE_MEAN,
 } RolloutAggregate;
@@ -95,6 +103,7 @@ typedef enum {
 #define ROLLOUT_TYPE_SENTIMENT       (rollout_sentiment_get_type ())
 #define ROLLOUT_TYPE_COMPARISON      (rollout_comparison_get_type ())
 #define ROLLOUT_TYPE_AGGREGATE       (rollout_aggregate_get_type ())
+#define ROLLOUT_TYPE_DECISION_ACTION (rollout_decision_action_get_type ())
 
 GType rollout_phase_status_get_type    (void) G_GNUC_CONST;
 GType rollout_task_status_get_type     (void) G_GNUC_CONST;
@@ -104,6 +113,7 @@ GType rollout_direction_get_type       (void) G_GNUC_CONST;
 GType rollout_sentiment_get_type       (void) G_GNUC_CONST;
 GType rollout_comparison_get_type      (void) G_GNUC_CONST;
 GType rollout_aggregate_get_type       (void) G_GNUC_CONST;
+GType rollout_decision_action_get_type (void) G_GNUC_CONST;
 
 /* Enum values are written in files by their nick ("in-progress", "FS", ">="). */
 const char *rollout_enum_to_nick     (GType       enum_type,
@@ -168,6 +178,16 @@ typedef struct {
   JsonObject  *extra;
 } RolloutSample;
 
+/* A recorded decision about a phase: who started, paused, resumed or rolled
+ * it back, or overrode a NO-GO, when and why. */
+typedef struct {
+  RolloutDate            date;
+  char                  *by;
+  RolloutDecisionAction  action;
+  char                  *reason;
+  JsonObject            *extra;
+} RolloutDecision;
+
 /* Go/no-go criteria for leaving a phase. */
 typedef struct {
   GPtrArray   *metrics;             /* of RolloutGateMetric */
@@ -216,9 +236,19 @@ RolloutSample        *rollout_sample_new          (RolloutDate            date,
 RolloutSample        *rollout_sample_copy         (const RolloutSample   *sample);
 void                  rollout_sample_free         (RolloutSample         *sample);
 
+#define ROLLOUT_TYPE_GATE (rollout_gate_get_type ())
+
+GType                 rollout_gate_get_type       (void) G_GNUC_CONST;
 RolloutGate          *rollout_gate_new            (void);
 RolloutGate          *rollout_gate_copy           (const RolloutGate     *gate);
 void                  rollout_gate_free           (RolloutGate           *gate);
+
+RolloutDecision      *rollout_decision_new        (RolloutDate            date,
+                                                   const char            *by,
+                                                   RolloutDecisionAction  action,
+                                                   const char            *reason);
+RolloutDecision      *rollout_decision_copy       (const RolloutDecision *decision);
+void                  rollout_decision_free       (RolloutDecision       *decision);
 
 /* Copies a GPtrArray of records with @copy_func, keeping @free_func. */
 GPtrArray *rollout_ptr_array_copy (GPtrArray      *array,
@@ -236,5 +266,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RolloutGateMetric, rollout_gate_metric_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RolloutAssessment, rollout_assessment_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RolloutSample, rollout_sample_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RolloutGate, rollout_gate_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RolloutDecision, rollout_decision_free)
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include "rollout-file-private.h"
+#include "rollout-merge.h"
 #include "rollout-scheduler.h"
 
 typedef struct {
@@ -254,6 +255,7 @@ _rollout_project_validate_into (RolloutProject             *project,
   check_risks (&v);
   check_metrics (&v);
   check_feedback (&v);
+  rollout_merge_conflicts_validate (project, diagnostics);
 }
 
 /**

@@ -712,7 +712,7 @@ draw_summary (RolloutTimelineChart     *self,
 
   /* A thin bar with a downward point at each end. */
   gtk_snapshot_append_color (snapshot, &color, &GRAPHENE_RECT_INIT (x, y, width, h));
-  append_diamond (snapshot, x + cap / 2, y + h, cap / 2, cap, 
+  append_diamond (snapshot, x + cap / 2, y + h, cap / 2, cap,
                   &GRAPHENE_RECT_INIT (x, y + h, cap, cap), &color);
   append_diamond (snapshot, x + width - cap / 2, y + h, cap / 2, cap,
                   &GRAPHENE_RECT_INIT (x + width - cap, y + h, cap, cap), &color);
@@ -867,24 +867,21 @@ rollout_timeline_chart_snapshot (GtkWidget   *widget,
     return;
 
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, top, width, body));
-  if (!g_getenv ("NO_SHADING"))
   draw_shading (self, snapshot, hx, width, top, body);
 
   any_rows = rollout_timeline_layout_get_visible_rows (self->layout, vy, vy + body, &first, &last);
-  if (any_rows && !g_getenv ("NO_BG"))
+  if (any_rows)
     draw_row_backgrounds (self, snapshot, hx, vy, width, top, first, last);
 
   if (rollout_timeline_layout_get_today_x (self->layout, &today_x))
     gtk_snapshot_append_color (snapshot, &self->palette.accent,
                                &GRAPHENE_RECT_INIT (floor (today_x - hx), top, 2, body));
 
-  if (!g_getenv ("NO_ARROWS"))
   draw_arrows (self, snapshot, hx, vy, width, top, body);
-  if (any_rows && !g_getenv ("NO_ROWS"))
+  if (any_rows)
     draw_rows (self, snapshot, hx, vy, width, top, first, last);
   gtk_snapshot_pop (snapshot);
 
-  if (!g_getenv ("NO_HEADER"))
   draw_header (self, snapshot, hx, width);
 }
 
@@ -1074,8 +1071,11 @@ describe_row (const RolloutTimelineRow *row)
       g_string_append_printf (text, "\n%s", period);
     }
   if (row->kind == ROLLOUT_TIMELINE_ROW_TASK && row->progress > 0 && row->progress < 100)
-    /* Translators: how much of a task is done */
-    g_string_append_printf (text, _("\n%d%% done"), row->progress);
+    {
+      g_string_append_c (text, '\n');
+      /* Translators: how much of a task is done */
+      g_string_append_printf (text, _("%d%% done"), row->progress);
+    }
   if (row->flags & ROLLOUT_TIMELINE_FLAG_DONE)
     g_string_append_printf (text, "\n%s", _("Done"));
   if (row->flags & ROLLOUT_TIMELINE_FLAG_LATE)

@@ -31,6 +31,12 @@
 
 /* Room before a task's name, under the phase's expander. */
 #define LEAD_WIDTH 30
+/* Narrower than this, the list shows names only. */
+#define COMPACT_WIDTH 720
+#define LIST_WIDTH 460
+/* Widths of the owner and dates columns, in characters. */
+#define OWNER_CHARS 11
+#define DATES_CHARS 14
 
 struct _RolloutTimelineView
 {
@@ -42,14 +48,15 @@ struct _RolloutTimelineView
   RolloutTimelineZoom    zoom;
   guint                  show_critical : 1;
   guint                  today_pending : 1;
+  guint                  compact : 1;
   guint                  rebuild_source;
+  guint                  compact_source;
   RolloutDate            today;
 
   GListStore            *rows;           /* the layout's row objects, in order */
   GtkSingleSelection    *selection;
-  GtkSizeGroup          *owner_group;
-  GtkSizeGroup          *dates_group;
   GtkCssProvider        *css;
+  GPtrArray             *row_widgets;    /* RowWidgets of the list's rows */
 
   /* Template children */
   GtkStack              *stack;
@@ -63,6 +70,9 @@ struct _RolloutTimelineView
   RolloutTimelineChart  *chart;
   GtkLabel              *zoom_label;
   GtkBox                *legend;
+  GtkWidget             *legend_scroller;
+  GtkPaned              *paned;
+  GtkWidget             *list_box;
 };
 
 G_DEFINE_FINAL_TYPE (RolloutTimelineView, rollout_timeline_view, GTK_TYPE_WIDGET)
@@ -77,17 +87,17 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
-/* The widgets of one row of the task list. */
+/* The widgets of one row of the task list: few, since GtkListView keeps
+ * a couple of hundred rows alive and lays them all out on every scroll. */
 typedef struct {
-  GtkWidget *box;
-  GtkWidget *expander;
-  GtkWidget *marker;
-  GtkWidget *name;
-  GtkWidget *done;
-  GtkWidget *late;
-  GtkWidget *blocked;
-  GtkWidget *owner;
-  GtkWidget *dates;
+  RolloutTimelineView *view;
+  GtkListItem         *item;
+  GtkWidget           *box;
+  GtkWidget           *lead;      /* a phase's expander, or a milestone's flag */
+  GtkWidget           *name;
+  GtkWidget           *status;    /* blocked, late or done */
+  GtkWidget           *owner;
+  GtkWidget           *dates;
 } RowWidgets;
 
 static const char css_data[] =
@@ -97,7 +107,6 @@ static const char css_data[] =
   ".timeline-toolbar { padding: 6px; }\n"
   ".timeline-phase-row { background-color: alpha(currentColor, .04); }\n"
   ".timeline-phase-row > label.name { font-weight: bold; }\n"
-  ".timeline-row button.expander { min-width: 24px; min-height: 24px; padding: 0; }\n"
   ".timeline-legend-dot { font-size: 1.2em; }\n";
 
 /* Helpers ----------------------------------------------------------------- */
@@ -559,7 +568,7 @@ list_activate_cb (RolloutTimelineView *self,
   toggle_row (self, position);
 }
 
-/* Left and Right fold and unfold phases, as in a tree. */
+/* Left and Right fold and unfold a phase, as in a tree. */
 static gboolean
 list_key_pressed_cb (RolloutTimelineView   *self,
                      guint                  keyval,
@@ -592,23 +601,73 @@ list_key_pressed_cb (RolloutTimelineView   *self,
         toggle_phase (self, row->object);
       return TRUE;
     }
-  if (left && row->phase_row >= 0)
-    {
-      select_row (self, row->phase_row);
-      gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", row->phase_row);
-      return TRUE;
-    }
   return FALSE;
 }
 
 static void
-expander_clicked_cb (RolloutTimelineView *self,
-                     GtkButton           *button)
+lead_pressed_cb (RowWidgets      *w,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 GtkGestureClick *gesture)
 {
-  RolloutPhase *phase = g_object_get_data (G_OBJECT (button), "rollout-phase");
+  gpointer object = gtk_list_item_get_item (w->item);
 
-  if (phase != NULL)
-    toggle_phase (self, phase);
+  if (w->view != NULL && ROLLOUT_IS_PHASE (object))
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      toggle_phase (w->view, object);
+    }
+}
+
+static void
+row_widgets_free (gpointer data)
+{
+  RowWidgets *w = data;
+
+  if (w->view != NULL)
+    g_ptr_array_remove_fast (w->view->row_widgets, w);
+  g_free (w);
+}
+
+static gboolean
+row_query_tooltip_cb (RolloutTimelineView *self,
+                      int                  x,
+                      int                  y,
+                      gboolean             keyboard_mode,
+                      GtkTooltip          *tooltip,
+                      GtkWidget           *box)
+{
+  GtkListItem *item = g_object_get_data (G_OBJECT (box), "rollout-list-item");
+  gpointer object = item != NULL ? gtk_list_item_get_item (item) : NULL;
+  const RolloutTimelineRow *row;
+  g_autofree char *period = NULL;
+  GString *text;
+  int index;
+
+  if (self->layout == NULL || object == NULL)
+    return FALSE;
+  index = rollout_timeline_layout_find_row (self->layout, object);
+  if (index < 0)
+    return FALSE;
+  row = rollout_timeline_layout_get_row (self->layout, index);
+
+  text = g_string_new (row->label);
+  if (row->start != ROLLOUT_DATE_NONE)
+    {
+      period = (row->flags & ROLLOUT_TIMELINE_FLAG_MILESTONE) ? rollout_format_date (row->start)
+                                                               : rollout_format_period (row->start, row->finish);
+      g_string_append_printf (text, "\n%s", period);
+    }
+  if (row->flags & ROLLOUT_TIMELINE_FLAG_DONE)
+    g_string_append_printf (text, "\n%s", _("Done"));
+  if (row->flags & ROLLOUT_TIMELINE_FLAG_LATE)
+    g_string_append_printf (text, "\n%s", _("Late: should have finished by now"));
+  if (row->flags & ROLLOUT_TIMELINE_FLAG_BLOCKED)
+    g_string_append_printf (text, "\n%s", _("Blocked"));
+  gtk_tooltip_set_text (tooltip, text->str);
+  g_string_free (text, TRUE);
+  return TRUE;
 }
 
 static void
@@ -617,29 +676,27 @@ row_setup_cb (RolloutTimelineView      *self,
               GtkSignalListItemFactory *factory)
 {
   RowWidgets *w = g_new0 (RowWidgets, 1);
-  GtkWidget *lead;
-  double row_height = ROLLOUT_TIMELINE_ROW_HEIGHT;
+  GtkGesture *click;
 
+  w->view = self;
+  w->item = item;
   w->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_set_size_request (w->box, -1, (int) row_height);
+  gtk_widget_set_size_request (w->box, -1, (int) ROLLOUT_TIMELINE_ROW_HEIGHT);
   gtk_widget_add_css_class (w->box, "timeline-row");
+  /* Tooltips are written when asked for: setting them on every bind costs
+   * more than the rest of the row. */
+  gtk_widget_set_has_tooltip (w->box, TRUE);
+  g_object_set_data (G_OBJECT (w->box), "rollout-list-item", item);
+  g_signal_connect_object (w->box, "query-tooltip", G_CALLBACK (row_query_tooltip_cb), self, G_CONNECT_SWAPPED);
 
-  /* The expander of a phase, or a milestone's mark, in a column of its own. */
-  lead = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  gtk_widget_set_size_request (lead, LEAD_WIDTH, -1);
-  gtk_widget_set_margin_start (lead, 6);
-  w->expander = gtk_button_new_from_icon_name ("pan-down-symbolic");
-  gtk_widget_add_css_class (w->expander, "flat");
-  gtk_widget_add_css_class (w->expander, "expander");
-  gtk_widget_set_valign (w->expander, GTK_ALIGN_CENTER);
-  gtk_widget_set_focusable (w->expander, FALSE);
-  g_signal_connect_object (w->expander, "clicked", G_CALLBACK (expander_clicked_cb), self, G_CONNECT_SWAPPED);
-  w->marker = gtk_label_new ("◆");
-  gtk_widget_add_css_class (w->marker, "dim-label");
-  gtk_widget_set_size_request (w->marker, 24, -1);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (w->marker), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-  gtk_box_append (GTK_BOX (lead), w->expander);
-  gtk_box_append (GTK_BOX (lead), w->marker);
+  /* A phase's expander (Enter, Left and Right work too), or a milestone's
+   * flag, in a column of its own. */
+  w->lead = gtk_image_new ();
+  gtk_widget_set_size_request (w->lead, LEAD_WIDTH, -1);
+  gtk_widget_set_margin_start (w->lead, 6);
+  click = gtk_gesture_click_new ();
+  g_signal_connect_swapped (click, "pressed", G_CALLBACK (lead_pressed_cb), w);
+  gtk_widget_add_controller (w->lead, GTK_EVENT_CONTROLLER (click));
 
   w->name = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (w->name), 0);
@@ -647,45 +704,79 @@ row_setup_cb (RolloutTimelineView      *self,
   gtk_widget_set_hexpand (w->name, TRUE);
   gtk_widget_add_css_class (w->name, "name");
 
-  w->done = gtk_image_new_from_icon_name ("emblem-ok-symbolic");
-  gtk_widget_add_css_class (w->done, "success");
-  gtk_widget_set_tooltip_text (w->done, _("Done"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (w->done), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Done"), -1);
-  w->late = gtk_image_new_from_icon_name ("alarm-symbolic");
-  gtk_widget_add_css_class (w->late, "warning");
-  gtk_widget_set_tooltip_text (w->late, _("Late: should have finished by now"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (w->late), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Late"), -1);
-  w->blocked = gtk_image_new_from_icon_name ("action-unavailable-symbolic");
-  gtk_widget_add_css_class (w->blocked, "error");
-  gtk_widget_set_tooltip_text (w->blocked, _("Blocked"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (w->blocked), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Blocked"), -1);
+  w->status = gtk_image_new ();
 
+  /* Columns line up by having the same width in characters as the
+   * header's, in the same font: no size group to measure on every row. */
   w->owner = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (w->owner), 0);
   gtk_label_set_ellipsize (GTK_LABEL (w->owner), PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (GTK_LABEL (w->owner), 11);
-  gtk_label_set_max_width_chars (GTK_LABEL (w->owner), 11);
+  gtk_label_set_width_chars (GTK_LABEL (w->owner), OWNER_CHARS);
+  gtk_label_set_max_width_chars (GTK_LABEL (w->owner), OWNER_CHARS);
   gtk_widget_add_css_class (w->owner, "dim-label");
-  /* Widgets leave their size groups by themselves when disposed. */
-  gtk_size_group_add_widget (self->owner_group, w->owner);
 
   w->dates = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (w->dates), 0);
+  gtk_label_set_width_chars (GTK_LABEL (w->dates), DATES_CHARS);
+  gtk_label_set_max_width_chars (GTK_LABEL (w->dates), DATES_CHARS);
+  gtk_label_set_ellipsize (GTK_LABEL (w->dates), PANGO_ELLIPSIZE_END);
   gtk_widget_set_margin_end (w->dates, 12);
   gtk_widget_add_css_class (w->dates, "numeric");
   gtk_widget_add_css_class (w->dates, "caption");
-  gtk_size_group_add_widget (self->dates_group, w->dates);
 
-  gtk_box_append (GTK_BOX (w->box), lead);
+  gtk_box_append (GTK_BOX (w->box), w->lead);
   gtk_box_append (GTK_BOX (w->box), w->name);
-  gtk_box_append (GTK_BOX (w->box), w->done);
-  gtk_box_append (GTK_BOX (w->box), w->late);
-  gtk_box_append (GTK_BOX (w->box), w->blocked);
+  gtk_box_append (GTK_BOX (w->box), w->status);
   gtk_box_append (GTK_BOX (w->box), w->owner);
   gtk_box_append (GTK_BOX (w->box), w->dates);
 
-  g_object_set_data_full (G_OBJECT (item), "rollout-row-widgets", w, g_free);
+  gtk_widget_set_visible (w->owner, !self->compact);
+  gtk_widget_set_visible (w->dates, !self->compact);
+  g_ptr_array_add (self->row_widgets, w);
+  g_object_set_data_full (G_OBJECT (item), "rollout-row-widgets", w, row_widgets_free);
   gtk_list_item_set_child (item, w->box);
+}
+
+/* One icon for the most pressing state; its accessible label, and the
+ * row's tooltip, name every state that applies. */
+static void
+bind_status (RowWidgets *w,
+             guint       flags)
+{
+  const char *icon = NULL;
+  const char *style = NULL;
+  GString *label = g_string_new (NULL);
+
+  if (flags & ROLLOUT_TIMELINE_FLAG_DONE)
+    {
+      icon = "emblem-ok-symbolic";
+      style = "success";
+      g_string_append (label, _("Done"));
+    }
+  if (flags & ROLLOUT_TIMELINE_FLAG_LATE)
+    {
+      icon = "alarm-symbolic";
+      style = "warning";
+      g_string_append_printf (label, "%s%s", label->len > 0 ? ", " : "", _("Late"));
+    }
+  if (flags & ROLLOUT_TIMELINE_FLAG_BLOCKED)
+    {
+      icon = "action-unavailable-symbolic";
+      style = "error";
+      g_string_append_printf (label, "%s%s", label->len > 0 ? ", " : "", _("Blocked"));
+    }
+
+  gtk_image_set_from_icon_name (GTK_IMAGE (w->status), icon);
+  gtk_widget_set_visible (w->status, icon != NULL);
+  gtk_widget_remove_css_class (w->status, "success");
+  gtk_widget_remove_css_class (w->status, "warning");
+  gtk_widget_remove_css_class (w->status, "error");
+  if (style != NULL)
+    {
+      gtk_widget_add_css_class (w->status, style);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (w->status), GTK_ACCESSIBLE_PROPERTY_LABEL, label->str, -1);
+    }
+  g_string_free (label, TRUE);
 }
 
 static void
@@ -697,7 +788,6 @@ row_bind_cb (RolloutTimelineView      *self,
   gpointer object = gtk_list_item_get_item (item);
   const RolloutTimelineRow *row;
   g_autofree char *dates = NULL;
-  g_autofree char *tooltip = NULL;
   gboolean phase;
   int index;
 
@@ -709,23 +799,21 @@ row_bind_cb (RolloutTimelineView      *self,
   row = rollout_timeline_layout_get_row (self->layout, index);
   phase = row->kind == ROLLOUT_TIMELINE_ROW_PHASE;
 
-  gtk_widget_set_visible (w->expander, phase);
-  gtk_widget_set_visible (w->marker, !phase && (row->flags & ROLLOUT_TIMELINE_FLAG_MILESTONE));
   if (phase)
     {
       gboolean collapsed = (row->flags & ROLLOUT_TIMELINE_FLAG_COLLAPSED) != 0;
-      const char *action = collapsed ? _("Expand Phase") : _("Collapse Phase");
 
-      gtk_button_set_icon_name (GTK_BUTTON (w->expander), collapsed ? "pan-end-symbolic" : "pan-down-symbolic");
-      gtk_widget_set_tooltip_text (w->expander, action);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (w->expander), GTK_ACCESSIBLE_PROPERTY_LABEL, action, -1);
-      gtk_accessible_update_state (GTK_ACCESSIBLE (w->expander), GTK_ACCESSIBLE_STATE_EXPANDED, !collapsed, -1);
-      g_object_set_data_full (G_OBJECT (w->expander), "rollout-phase", g_object_ref (object), g_object_unref);
+      gtk_image_set_from_icon_name (GTK_IMAGE (w->lead), collapsed ? "pan-end-symbolic" : "pan-down-symbolic");
+      gtk_widget_remove_css_class (w->lead, "dim-label");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (w->box), GTK_ACCESSIBLE_STATE_EXPANDED, !collapsed, -1);
       gtk_widget_add_css_class (w->box, "timeline-phase-row");
     }
   else
     {
-      g_object_set_data (G_OBJECT (w->expander), "rollout-phase", NULL);
+      gtk_image_set_from_icon_name (GTK_IMAGE (w->lead), (row->flags & ROLLOUT_TIMELINE_FLAG_MILESTONE)
+                                                         ? "emoji-flags-symbolic" : NULL);
+      gtk_widget_add_css_class (w->lead, "dim-label");
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (w->box), GTK_ACCESSIBLE_STATE_EXPANDED);
       gtk_widget_remove_css_class (w->box, "timeline-phase-row");
     }
   gtk_list_item_set_activatable (item, phase);
@@ -743,14 +831,8 @@ row_bind_cb (RolloutTimelineView      *self,
 
   dates = short_period (row);
   gtk_label_set_label (GTK_LABEL (w->dates), dates);
-  if (row->start != ROLLOUT_DATE_NONE)
-    tooltip = (row->flags & ROLLOUT_TIMELINE_FLAG_MILESTONE) ? rollout_format_date (row->start)
-                                                              : rollout_format_period (row->start, row->finish);
-  gtk_widget_set_tooltip_text (w->dates, tooltip);
 
-  gtk_widget_set_visible (w->done, !phase && (row->flags & ROLLOUT_TIMELINE_FLAG_DONE));
-  gtk_widget_set_visible (w->late, !phase && (row->flags & ROLLOUT_TIMELINE_FLAG_LATE));
-  gtk_widget_set_visible (w->blocked, !phase && (row->flags & ROLLOUT_TIMELINE_FLAG_BLOCKED));
+  bind_status (w, phase ? 0 : row->flags);
 }
 
 /* Actions ----------------------------------------------------------------- */
@@ -799,6 +881,58 @@ scroll_to_today_action (GtkWidget  *widget,
   rollout_timeline_view_scroll_to_today (ROLLOUT_TIMELINE_VIEW (widget));
 }
 
+/* Narrow windows: names only in the list, and a list half as wide. */
+static gboolean
+apply_compact_cb (gpointer data)
+{
+  RolloutTimelineView *self = data;
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+
+  self->compact_source = 0;
+  self->compact = width < COMPACT_WIDTH;
+
+  gtk_widget_set_visible (self->owner_header, !self->compact);
+  gtk_widget_set_visible (self->dates_header, !self->compact);
+  gtk_widget_set_visible (self->legend_scroller, !self->compact);
+  for (guint i = 0; i < self->row_widgets->len; i++)
+    {
+      RowWidgets *w = g_ptr_array_index (self->row_widgets, i);
+
+      gtk_widget_set_visible (w->owner, !self->compact);
+      gtk_widget_set_visible (w->dates, !self->compact);
+    }
+  gtk_widget_set_size_request (self->list_box, self->compact ? 120 : 240, -1);
+  gtk_paned_set_position (self->paned, self->compact ? width * 2 / 5 : LIST_WIDTH);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+rollout_timeline_view_measure (GtkWidget      *widget,
+                               GtkOrientation  orientation,
+                               int             for_size,
+                               int            *minimum,
+                               int            *natural,
+                               int            *minimum_baseline,
+                               int            *natural_baseline)
+{
+  gtk_widget_measure (GTK_WIDGET (ROLLOUT_TIMELINE_VIEW (widget)->stack), orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+rollout_timeline_view_size_allocate (GtkWidget *widget,
+                                     int        width,
+                                     int        height,
+                                     int        baseline)
+{
+  RolloutTimelineView *self = ROLLOUT_TIMELINE_VIEW (widget);
+
+  /* Sizes cannot change while allocating; switch right after. */
+  if ((width < COMPACT_WIDTH) != self->compact && self->compact_source == 0)
+    self->compact_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_compact_cb, self, NULL);
+  gtk_widget_allocate (GTK_WIDGET (self->stack), width, height, baseline, NULL);
+}
+
 /* GObject ----------------------------------------------------------------- */
 
 static void
@@ -819,16 +953,20 @@ rollout_timeline_view_dispose (GObject *object)
   RolloutTimelineView *self = ROLLOUT_TIMELINE_VIEW (object);
 
   g_clear_handle_id (&self->rebuild_source, g_source_remove);
+  g_clear_handle_id (&self->compact_source, g_source_remove);
   disconnect_project (self);
   if (self->css != NULL)
     gtk_style_context_remove_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
                                                    GTK_STYLE_PROVIDER (self->css));
   g_clear_object (&self->css);
+  /* List items may outlive the view: they must not reach back into it. */
+  if (self->row_widgets != NULL)
+    for (guint i = 0; i < self->row_widgets->len; i++)
+      ((RowWidgets *) g_ptr_array_index (self->row_widgets, i))->view = NULL;
+  g_clear_pointer (&self->row_widgets, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), ROLLOUT_TYPE_TIMELINE_VIEW);
   g_clear_object (&self->selection);
   g_clear_object (&self->rows);
-  g_clear_object (&self->owner_group);
-  g_clear_object (&self->dates_group);
 
   G_OBJECT_CLASS (rollout_timeline_view_parent_class)->dispose (object);
 }
@@ -931,6 +1069,9 @@ rollout_timeline_view_class_init (RolloutTimelineViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RolloutTimelineView, chart);
   gtk_widget_class_bind_template_child (widget_class, RolloutTimelineView, zoom_label);
   gtk_widget_class_bind_template_child (widget_class, RolloutTimelineView, legend);
+  gtk_widget_class_bind_template_child (widget_class, RolloutTimelineView, legend_scroller);
+  gtk_widget_class_bind_template_child (widget_class, RolloutTimelineView, paned);
+  gtk_widget_class_bind_template_child (widget_class, RolloutTimelineView, list_box);
   gtk_widget_class_bind_template_callback (widget_class, row_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
@@ -952,7 +1093,8 @@ rollout_timeline_view_class_init (RolloutTimelineViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "timeline.zoom-reset", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "timeline.zoom-reset", NULL);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = rollout_timeline_view_measure;
+  widget_class->size_allocate = rollout_timeline_view_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "timeline-view");
 }
 
@@ -964,11 +1106,10 @@ rollout_timeline_view_init (RolloutTimelineView *self)
   self->zoom = ROLLOUT_TIMELINE_ZOOM_DEFAULT;
   self->collapsed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->rows = g_list_store_new (G_TYPE_OBJECT);
+  self->row_widgets = g_ptr_array_new ();
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  self->owner_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
-  self->dates_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -978,8 +1119,10 @@ rollout_timeline_view_init (RolloutTimelineView *self)
                                               GTK_STYLE_PROVIDER (self->css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
-  gtk_size_group_add_widget (self->owner_group, self->owner_header);
-  gtk_size_group_add_widget (self->dates_group, self->dates_header);
+  gtk_label_set_width_chars (GTK_LABEL (self->owner_header), OWNER_CHARS);
+  gtk_label_set_max_width_chars (GTK_LABEL (self->owner_header), OWNER_CHARS);
+  gtk_label_set_width_chars (GTK_LABEL (self->dates_header), DATES_CHARS);
+  gtk_label_set_max_width_chars (GTK_LABEL (self->dates_header), DATES_CHARS);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->selection, "notify::selected",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);

@@ -1,0 +1,317 @@
+/* bench-timeline.c
+ *
+ * Copyright 2026 The Rollout developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Times the release timeline on a generated plan.
+ *
+ *   bench-timeline [TASKS] [RUNS]
+ *
+ * First the layout alone, at two zoom levels. Then, when a display is
+ * available and the UI is built, a real window: the time from
+ * rollout_timeline_view_set_project() to the window's first painted frame,
+ * and the time each frame takes (the frame clock's paint phases, from
+ * "before-paint" to "after-paint": layout, snapshot and render) while the
+ * adjustments are driven in steps and while zooming. Each series starts
+ * with a few frames that are not counted: the first frames after a change
+ * of what is shown pay once for the renderer's caches.
+ *
+ * Prints CSV rows: operation,size,median_ms,min_ms,max_ms,peak_rss_mb. */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/resource.h>
+
+#include "rollout-generator.h"
+#include "rollout-scheduler.h"
+#include "rollout-timeline-layout.h"
+
+#ifdef BENCH_WITH_GTK
+#include <adwaita.h>
+
+#include "rollout-timeline-chart.h"
+#include "rollout-timeline-view.h"
+#endif
+
+static int
+compare_double (const void *a,
+                const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+peak_rss_mb (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_maxrss / 1024.0;
+}
+
+static void
+report (const char *operation,
+        guint       size,
+        GArray     *ms)
+{
+  double *values = (double *) (gpointer) ms->data;
+
+  if (ms->len == 0)
+    return;
+  qsort (values, ms->len, sizeof (double), compare_double);
+  printf ("%s,%u,%.2f,%.2f,%.2f,%.1f\n", operation, size, values[ms->len / 2], values[0],
+          values[ms->len - 1], peak_rss_mb ());
+  fflush (stdout);
+}
+
+static double
+elapsed_ms (gint64 since)
+{
+  return (g_get_monotonic_time () - since) / 1000.0;
+}
+
+static void
+bench_layout (RolloutProject      *project,
+              guint                size,
+              RolloutTimelineZoom  zoom,
+              guint                runs)
+{
+  g_autoptr(GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *operation = g_strdup_printf ("timeline-layout-%s",
+                                                rollout_enum_to_nick (ROLLOUT_TYPE_TIMELINE_ZOOM, zoom));
+  RolloutTimelineOptions options;
+
+  rollout_timeline_options_init (&options);
+  options.zoom = zoom;
+  options.show_critical = TRUE;
+  options.today = rollout_project_get_start (project) + 60;
+
+  for (guint i = 0; i < runs; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      g_autoptr(RolloutTimelineLayout) layout = rollout_timeline_layout_new (project, &options);
+      double t = elapsed_ms (start);
+
+      g_assert_cmpuint (rollout_timeline_layout_get_n_rows (layout), >, size);
+      g_array_append_val (ms, t);
+    }
+  report (operation, size, ms);
+}
+
+#ifdef BENCH_WITH_GTK
+
+#define WARM_UP_FRAMES 5
+
+typedef struct {
+  gint64   paint_start;
+  gint64   painted_at;
+  double   paint_ms;
+  gboolean painted;
+  gboolean timed_out;
+} FrameWatch;
+
+static void
+before_paint_cb (GdkFrameClock *clock,
+                 FrameWatch    *watch)
+{
+  watch->paint_start = g_get_monotonic_time ();
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                FrameWatch    *watch)
+{
+  watch->painted_at = g_get_monotonic_time ();
+  watch->paint_ms = (watch->painted_at - watch->paint_start) / 1000.0;
+  watch->painted = TRUE;
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  FrameWatch *watch = data;
+
+  watch->timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until the next frame is painted. */
+static gboolean
+wait_for_frame (FrameWatch *watch)
+{
+  guint timeout = g_timeout_add (5000, timeout_cb, watch);
+
+  watch->painted = FALSE;
+  watch->timed_out = FALSE;
+  while (!watch->painted && !watch->timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!watch->timed_out)
+    g_source_remove (timeout);
+  return watch->painted;
+}
+
+static GtkWidget *
+find_chart (GtkWidget *widget)
+{
+  if (ROLLOUT_IS_TIMELINE_CHART (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_chart (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Moves @adjustment by @step per frame for @frames frames, wrapping round
+ * at the end, and records each frame's paint time. The first few frames
+ * are not recorded: they pay once for the renderer's caches and buffers. */
+static void
+bench_scroll (FrameWatch    *watch,
+              GtkAdjustment *adjustment,
+              double         step,
+              guint          frames,
+              GArray        *ms)
+{
+  for (guint i = 0; i < WARM_UP_FRAMES + frames; i++)
+    {
+      double value = gtk_adjustment_get_value (adjustment) + step;
+
+      if (value > gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment))
+        value = 0;
+      gtk_adjustment_set_value (adjustment, value);
+      if (wait_for_frame (watch) && i >= WARM_UP_FRAMES)
+        g_array_append_val (ms, watch->paint_ms);
+    }
+}
+
+static gboolean
+bench_gtk (RolloutProject *project,
+           guint           size,
+           guint           runs)
+{
+  g_autoptr(GArray) first_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) vscroll_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) hscroll_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) zoom_frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) zoom_step_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  FrameWatch watch = { 0 };
+  GtkWidget *window, *view, *chart;
+  GdkFrameClock *clock;
+  GtkAdjustment *hadj, *vadj;
+
+  if (!gtk_init_check ())
+    {
+      fprintf (stderr, "bench-timeline: no display, the window benchmarks are skipped\n");
+      return FALSE;
+    }
+  adw_init ();
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  view = rollout_timeline_view_new ();
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (window))
+    g_main_context_iteration (NULL, TRUE);
+
+  clock = gtk_widget_get_frame_clock (window);
+  g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), &watch);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &watch);
+  gtk_widget_queue_draw (window);
+  wait_for_frame (&watch);
+  fprintf (stderr, "bench-timeline: renderer %s\n",
+           G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))));
+
+  /* From set_project() to the first frame that shows the plan. */
+  for (guint i = 0; i < runs; i++)
+    {
+      gint64 start;
+      double t;
+
+      rollout_timeline_view_set_project (ROLLOUT_TIMELINE_VIEW (view), NULL);
+      wait_for_frame (&watch);
+      start = g_get_monotonic_time ();
+      rollout_timeline_view_set_project (ROLLOUT_TIMELINE_VIEW (view), project);
+      if (!wait_for_frame (&watch))
+        continue;
+      t = (watch.painted_at - start) / 1000.0;
+      g_array_append_val (first_ms, t);
+    }
+  report ("timeline-first-frame", size, first_ms);
+
+  chart = find_chart (view);
+  hadj = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (chart));
+  vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (chart));
+
+  /* Scrolling: three and a half rows, or a few days, per frame. */
+  bench_scroll (&watch, vadj, 3.5 * ROLLOUT_TIMELINE_ROW_HEIGHT, 30 * runs, vscroll_ms);
+  report ("timeline-frame-scroll-vertical", size, vscroll_ms);
+  bench_scroll (&watch, hadj, 45, 30 * runs, hscroll_ms);
+  report ("timeline-frame-scroll-horizontal", size, hscroll_ms);
+
+  /* Zooming through every level and back: the frame after each step, and
+   * the whole step (a new layout, then that frame). */
+  for (guint i = 0; i < 2 * runs; i++)
+    {
+      const char *actions[] = { "timeline.zoom-in", "timeline.zoom-out", "timeline.zoom-out",
+                                "timeline.zoom-out", "timeline.zoom-in", "timeline.zoom-in" };
+      gint64 start = g_get_monotonic_time ();
+      double step;
+
+      gtk_widget_activate_action (view, actions[i % G_N_ELEMENTS (actions)], NULL);
+      if (!wait_for_frame (&watch))
+        continue;
+      step = (watch.painted_at - start) / 1000.0;
+      g_array_append_val (zoom_frame_ms, watch.paint_ms);
+      g_array_append_val (zoom_step_ms, step);
+    }
+  report ("timeline-frame-zoom", size, zoom_frame_ms);
+  report ("timeline-zoom-step", size, zoom_step_ms);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  return TRUE;
+}
+
+#endif
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(RolloutProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  guint size = argc > 1 ? (guint) atoi (argv[1]) : 10000;
+  guint runs = argc > 2 ? (guint) atoi (argv[2]) : 11;
+
+  size = MAX (size, 1);
+  runs = MAX (runs, 1);
+
+  project = rollout_generate_project (size, 1);
+  if (!rollout_project_schedule (project, NULL, &error))
+    {
+      fprintf (stderr, "bench-timeline: %s\n", error->message);
+      return 1;
+    }
+
+  printf ("operation,size,median_ms,min_ms,max_ms,peak_rss_mb\n");
+  bench_layout (project, size, ROLLOUT_TIMELINE_ZOOM_WEEK, runs);
+  bench_layout (project, size, ROLLOUT_TIMELINE_ZOOM_DAY, runs);
+
+#ifdef BENCH_WITH_GTK
+  bench_gtk (project, size, MIN (runs, 7));
+#else
+  fprintf (stderr, "bench-timeline: built without the UI, the window benchmarks are skipped\n");
+#endif
+
+  return 0;
+}
