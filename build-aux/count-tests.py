@@ -26,7 +26,8 @@ for arg in sys.argv[1:]:
         cases = re.findall(r'^(not ok|ok)\b(.*)$', t.get('stdout') or '', re.M)
         if t.get('protocol') == 'tap' or cases:
             for verdict, rest in cases:
-                if '# SKIP' in rest:
+                # TAP: a TODO case is known unfinished work, not a failure.
+                if '# SKIP' in rest or '# TODO' in rest:
                     skipped += 1
                 elif verdict == 'ok':
                     passed += 1

@@ -11,12 +11,19 @@
  *
  * First the layout alone, at two zoom levels. Then, when a display is
  * available and the UI is built, a real window: the time from
- * rollout_timeline_view_set_project() to the window's first painted frame,
+ * rollout_timeline_view_set_document() to the window's first painted frame,
  * and the time each frame takes (the frame clock's paint phases, from
  * "before-paint" to "after-paint": layout, snapshot and render) while the
  * adjustments are driven in steps and while zooming. Each series starts
  * with a few frames that are not counted: the first frames after a change
  * of what is shown pay once for the renderer's caches.
+ *
+ * Last, the plan opened as a person opens it: the file is written out,
+ * rollout_application_open_file() reads it (in a worker thread) into a
+ * new application window showing the Timeline, and the time is taken to
+ * the first frame of that window in which the chart has the plan. The
+ * settings and the cache go to a temporary folder; the schemas are found
+ * beside the build's tests unless GSETTINGS_SCHEMA_DIR says otherwise.
  *
  * Prints CSV rows: operation,size,median_ms,min_ms,max_ms,peak_rss_mb. */
 
@@ -32,9 +39,13 @@
 
 #ifdef BENCH_WITH_GTK
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
+#include "rollout-application.h"
+#include "rollout-file.h"
 #include "rollout-timeline-chart.h"
 #include "rollout-timeline-view.h"
+#include "rollout-window.h"
 #endif
 
 static int
@@ -204,6 +215,7 @@ bench_gtk (RolloutProject *project,
   g_autoptr(GArray) hscroll_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) zoom_frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) zoom_step_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(RolloutDocument) document = rollout_document_new (project, NULL);
   FrameWatch watch = { 0 };
   GtkWidget *window, *view, *chart;
   GdkFrameClock *clock;
@@ -232,16 +244,16 @@ bench_gtk (RolloutProject *project,
   fprintf (stderr, "bench-timeline: renderer %s\n",
            G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))));
 
-  /* From set_project() to the first frame that shows the plan. */
+  /* From set_document() to the first frame that shows the plan. */
   for (guint i = 0; i < runs; i++)
     {
       gint64 start;
       double t;
 
-      rollout_timeline_view_set_project (ROLLOUT_TIMELINE_VIEW (view), NULL);
+      rollout_timeline_view_set_document (ROLLOUT_TIMELINE_VIEW (view), NULL);
       wait_for_frame (&watch);
       start = g_get_monotonic_time ();
-      rollout_timeline_view_set_project (ROLLOUT_TIMELINE_VIEW (view), project);
+      rollout_timeline_view_set_document (ROLLOUT_TIMELINE_VIEW (view), document);
       if (!wait_for_frame (&watch))
         continue;
       t = (watch.painted_at - start) / 1000.0;
@@ -282,6 +294,148 @@ bench_gtk (RolloutProject *project,
   return TRUE;
 }
 
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+/* The window a plan opens in, and the first frame of it with the plan on
+ * the chart. */
+typedef struct {
+  gint64         painted_at;
+  GtkWidget     *window;
+} OpenWatch;
+
+static void
+open_after_paint_cb (GdkFrameClock *clock,
+                     OpenWatch     *watch)
+{
+  GtkWidget *chart;
+
+  if (watch->painted_at != 0 || watch->window == NULL ||
+      rollout_window_get_document (ROLLOUT_WINDOW (watch->window)) == NULL)
+    return;
+  chart = find_chart (watch->window);
+  if (chart != NULL && gtk_widget_get_mapped (chart) &&
+      rollout_timeline_chart_get_layout (ROLLOUT_TIMELINE_CHART (chart)) != NULL)
+    watch->painted_at = g_get_monotonic_time ();
+}
+
+static void
+open_realize_cb (GtkWidget *window,
+                 OpenWatch *watch)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (open_after_paint_cb), watch);
+}
+
+static void
+window_added_cb (GtkApplication *app,
+                 GtkWindow      *window,
+                 OpenWatch      *watch)
+{
+  if (!ROLLOUT_IS_WINDOW (window))
+    return;
+  watch->window = GTK_WIDGET (window);
+  g_signal_connect (window, "realize", G_CALLBACK (open_realize_cb), watch);
+}
+
+static gboolean
+open_timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+bench_open (RolloutProject *project,
+            guint           size,
+            guint           runs)
+{
+  g_autoptr(GArray) open_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(RolloutApplication) app = NULL;
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmp = g_dir_make_tmp ("rollout-bench-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (tmp, "plan.rollout", NULL);
+  g_autofree char *cache = g_build_filename (tmp, "cache", NULL);
+  OpenWatch watch = { 0 };
+  GSettings *settings;
+
+  g_setenv ("ROLLOUT_CACHE_DIR", cache, TRUE);
+  schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (), "com.example.Rollout", TRUE);
+  if (schema == NULL)
+    {
+      fprintf (stderr, "bench-timeline: no com.example.Rollout schema (set GSETTINGS_SCHEMA_DIR), "
+                       "the open benchmark is skipped\n");
+      return;
+    }
+
+  file = g_file_new_for_path (path);
+  if (!rollout_file_save (project, file, NULL, &error))
+    {
+      fprintf (stderr, "bench-timeline: %s\n", error->message);
+      return;
+    }
+
+  app = rollout_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    {
+      fprintf (stderr, "bench-timeline: %s\n", error->message);
+      return;
+    }
+  settings = rollout_application_get_settings (app);
+  g_settings_set_string (settings, "last-view", "timeline");
+  g_settings_set_int (settings, "window-width", 1280);
+  g_settings_set_int (settings, "window-height", 800);
+  g_signal_connect (app, "window-added", G_CALLBACK (window_added_cb), &watch);
+
+  for (guint i = 0; i < runs; i++)
+    {
+      gboolean timed_out = FALSE;
+      guint timeout;
+      gint64 start;
+      double t;
+
+      watch.painted_at = 0;
+      watch.window = NULL;
+      timeout = g_timeout_add_seconds (60, open_timeout_cb, &timed_out);
+      start = g_get_monotonic_time ();
+      rollout_application_open_file (app, file, NULL);
+      while (watch.painted_at == 0 && !timed_out)
+        g_main_context_iteration (NULL, TRUE);
+      if (!timed_out)
+        g_source_remove (timeout);
+      if (watch.painted_at != 0)
+        {
+          t = (watch.painted_at - start) / 1000.0;
+          g_array_append_val (open_ms, t);
+        }
+      if (watch.window != NULL)
+        gtk_window_destroy (GTK_WINDOW (watch.window));
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+    }
+  report ("timeline-open-first-frame", size, open_ms);
+
+  remove_tree (tmp);
+}
+
 #endif
 
 int
@@ -296,6 +450,18 @@ main (int   argc,
   size = MAX (size, 1);
   runs = MAX (runs, 1);
 
+#ifdef BENCH_WITH_GTK
+  /* Settings are read once, at the first use: point them at the build's
+   * schemas, in memory, before anything starts. */
+  {
+    g_autofree char *bindir = g_path_get_dirname (argv[0]);
+    g_autofree char *schemas = g_build_filename (bindir, "..", "data", NULL);
+
+    g_setenv ("GSETTINGS_SCHEMA_DIR", schemas, FALSE);
+    g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  }
+#endif
+
   project = rollout_generate_project (size, 1);
   if (!rollout_project_schedule (project, NULL, &error))
     {
@@ -308,7 +474,8 @@ main (int   argc,
   bench_layout (project, size, ROLLOUT_TIMELINE_ZOOM_DAY, runs);
 
 #ifdef BENCH_WITH_GTK
-  bench_gtk (project, size, MIN (runs, 7));
+  if (bench_gtk (project, size, MIN (runs, 7)))
+    bench_open (project, size, MIN (runs, 5));
 #else
   fprintf (stderr, "bench-timeline: built without the UI, the window benchmarks are skipped\n");
 #endif

@@ -13,7 +13,9 @@
  * starts its work. The parent waits for that byte, lets a random number of
  * microseconds pass (from a seeded generator, so every run tries the same
  * delays), kills the child and checks what is on disk. The delays are
- * spread over the child's work as timed by children that were not killed.
+ * spread over the child's work as timed by children that were not killed;
+ * for most saves they count from the moment the temporary file appears
+ * (inotify), so that the kills fall across the writing itself.
  *
  * Disk-full and read-only tests mount a small tmpfs in a private mount
  * namespace, inside a test subprocess, so nothing outside the test sees
@@ -24,8 +26,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
-#include <sched.h>
 #include <poll.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>

@@ -28,7 +28,7 @@ bin=$dest$(under_prefix "$bindir")
 share=$dest$(under_prefix "$datadir")
 locale=$dest$(under_prefix "$localedir")
 
-if "$meson" install -C "$build" --destdir "$dest" --no-rebuild --quiet >"$tmp/install.log" 2>&1; then
+if "$meson" install -C "$build" --destdir "$dest" --quiet >"$tmp/install.log" 2>&1; then
   ok "meson install --destdir"
 else
   not_ok "meson install --destdir" "$(tail -c 800 "$tmp/install.log")"

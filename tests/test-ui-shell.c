@@ -6,8 +6,10 @@
  */
 
 /* The application shell, driven the way a person would: open plans through
- * the same function the Open action uses, then wait (with a deadline) for
- * the windows and dialogs to appear. Needs a display; run under Xvfb.
+ * the same function the Open action uses, edit through the window's
+ * actions and the plan's history, then wait (with a deadline) for the
+ * windows, dialogs, banners and drafts to appear. Needs a display; run
+ * under Xvfb.
  */
 
 #include "config.h"
@@ -16,9 +18,11 @@
 #include <glib/gstdio.h>
 
 #include "rollout-application.h"
+#include "rollout-cache.h"
 #include "rollout-file.h"
 #include "rollout-problems-dialog.h"
 #include "rollout-timeline-view.h"
+#include "rollout-welcome-page.h"
 #include "rollout-window.h"
 
 #define DEMO_NAME "Reserve a scooter in advance"
@@ -220,6 +224,36 @@ remove_tree (GFile *file)
   g_file_delete (file, NULL, NULL);
 }
 
+/* Renames the plan through its history, as the editor would. */
+static void
+rename_plan (RolloutDocument *document,
+             const char      *name)
+{
+  g_autoptr(RolloutCommand) command = NULL;
+  g_autoptr(GError) error = NULL;
+
+  command = rollout_command_new_set_many (rollout_document_get_project (document), "Rename the Plan",
+                                          "name", name, NULL);
+  g_assert_true (rollout_document_execute (document, command, &error));
+  g_assert_no_error (error);
+}
+
+/* A copy of the demo plan in a new temporary folder. */
+static GFile *
+copy_demo (char **out_dir)
+{
+  g_autoptr(GFile) demo = demo_file ();
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("rollout-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "plan.rollout", NULL);
+  GFile *copy = g_file_new_for_path (path);
+
+  g_assert_true (g_file_copy (demo, copy, G_FILE_COPY_NONE, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  *out_dir = dir;
+  return copy;
+}
+
 static RolloutWindow *
 open_and_wait (GFile      *file,
                const char *title)
@@ -250,7 +284,7 @@ test_open_demo (void)
   };
 
   g_assert_nonnull (window);
-  g_assert_false (rollout_document_get_dirty (rollout_window_get_document (window)));
+  g_assert_false (rollout_document_get_modified (rollout_window_get_document (window)));
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     g_assert_cmpstr (find_row_value (GTK_WIDGET (window), expected[i].row), ==, expected[i].value);
 
@@ -327,11 +361,13 @@ test_save_changes_on_close (void)
   RolloutWindow *window = open_and_wait (demo, DEMO_NAME);
   RolloutDocument *document = rollout_window_get_document (window);
   g_autoptr(RolloutTask) task = g_list_model_get_item (rollout_project_get_tasks (rollout_document_get_project (document)), 0);
+  g_autoptr(RolloutCommand) command = NULL;
   AdwMessageDialog *dialog;
   gpointer alive = window;
 
-  rollout_task_set_name (task, "Write the reservation API");
-  g_assert_true (rollout_document_get_dirty (document));
+  command = rollout_command_new_set_many (task, "Rename", "name", "Write the reservation API", NULL);
+  g_assert_true (rollout_document_execute (document, command, NULL));
+  g_assert_true (rollout_document_get_modified (document));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• " DEMO_NAME);
 
   g_object_add_weak_pointer (G_OBJECT (window), &alive);
@@ -354,27 +390,22 @@ test_save_changes_on_close (void)
 static void
 test_save (void)
 {
-  g_autoptr(GFile) demo = demo_file ();
-  g_autofree char *dir = g_dir_make_tmp ("rollout-ui-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "plan.rollout", NULL);
-  g_autoptr(GFile) copy = g_file_new_for_path (path);
+  g_autofree char *dir = NULL;
+  g_autoptr(GFile) copy = copy_demo (&dir);
   g_autoptr(GError) error = NULL;
   g_autoptr(RolloutProject) reread = NULL;
   RolloutWindow *window;
   RolloutDocument *document;
 
-  g_assert_true (g_file_copy (demo, copy, G_FILE_COPY_NONE, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
-
   window = open_and_wait (copy, DEMO_NAME);
   document = rollout_window_get_document (window);
   g_assert_false (gtk_widget_get_sensitive (find_actionable (GTK_WIDGET (window), "win.save")));
-  rollout_project_set_name (rollout_document_get_project (document), "Reserve a scooter");
+  rename_plan (document, "Reserve a scooter");
   g_assert_true (wait_for (window_titled_exists, "• Reserve a scooter"));
   g_assert_true (gtk_widget_get_sensitive (find_actionable (GTK_WIDGET (window), "win.save")));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
-  g_assert_false (rollout_document_get_dirty (document));
+  g_assert_false (rollout_document_get_modified (document));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Reserve a scooter");
   /* Nothing left to save: the Save button is off. */
   g_assert_false (gtk_widget_get_sensitive (find_actionable (GTK_WIDGET (window), "win.save")));
@@ -390,45 +421,329 @@ test_save (void)
   g_assert_true (g_rmdir (dir) == 0);
 }
 
-/* Only stored changes count: scheduling fills in derived dates without
- * dirtying the plan; adding, removing and editing objects dirty it. */
+/* The unsaved-changes mark follows the history: undoing back to what was
+ * saved clears it, and Undo and Redo name the edit. */
 static void
-test_dirty_tracking (void)
+test_modified_follows_history (void)
 {
   g_autoptr(GFile) demo = demo_file ();
+  RolloutWindow *window = open_and_wait (demo, DEMO_NAME);
+  RolloutDocument *document = rollout_window_get_document (window);
+  RolloutHistory *history = rollout_document_get_history (document);
+
+  g_assert_false (rollout_document_get_modified (document));
+  g_assert_false (rollout_history_can_undo (history));
+
+  rename_plan (document, "Reserve ahead");
+  g_assert_true (rollout_document_get_modified (document));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• Reserve ahead");
+  g_assert_cmpstr (rollout_history_get_undo_label (history), ==, "Rename the Plan");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_false (rollout_document_get_modified (document));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, DEMO_NAME);
+  g_assert_true (rollout_history_can_redo (history));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_true (rollout_document_get_modified (document));
+  g_assert_cmpstr (rollout_project_get_name (rollout_document_get_project (document)), ==, "Reserve ahead");
+
+  /* Deriving dates is not an edit. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (rollout_project_schedule (rollout_document_get_project (document), NULL, NULL));
+  g_assert_false (rollout_document_get_modified (document));
+
+  close_everything ();
+}
+
+/* Drafts ------------------------------------------------------------------- */
+
+static RolloutCache *
+test_cache (void)
+{
+  return rollout_application_get_cache (app);
+}
+
+typedef struct {
+  const char *key;
+  gboolean    recoverable;
+} DraftQuery;
+
+static gboolean
+draft_stored (gconstpointer data)
+{
+  const DraftQuery *query = data;
+  g_autoptr(GPtrArray) drafts = rollout_cache_list_drafts (test_cache (), NULL);
+
+  for (guint i = 0; drafts != NULL && i < drafts->len; i++)
+    {
+      RolloutDraft *draft = g_ptr_array_index (drafts, i);
+
+      if (g_strcmp0 (draft->key, query->key) == 0 && draft->recoverable == query->recoverable)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+no_draft (gconstpointer key)
+{
+  g_autoptr(GPtrArray) drafts = rollout_cache_list_drafts (test_cache (), NULL);
+
+  for (guint i = 0; drafts != NULL && i < drafts->len; i++)
+    if (g_strcmp0 (((RolloutDraft *) g_ptr_array_index (drafts, i))->key, key) == 0)
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+untitled_draft_stored (gconstpointer document)
+{
+  DraftQuery query = { rollout_document_get_draft_key ((RolloutDocument *) document), TRUE };
+
+  return query.key != NULL && draft_stored (&query);
+}
+
+/* The button labelled @label under @widget. */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0 &&
+      gtk_widget_is_visible (widget))
+    return widget;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_button (c, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+banner_says (gconstpointer data)
+{
+  const struct { RolloutWindow **window; const char *text; } *query = data;
+
+  return g_strcmp0 (rollout_window_get_banner (*query->window), query->text) == 0;
+}
+
+/* Unsaved changes go to the cache as a draft a moment after the last edit;
+ * after a crash, the next start offers them back, on the welcome page and
+ * in the banner of the plan's window. Saving or discarding deletes it. */
+static void
+test_drafts (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(GFile) copy = copy_demo (&dir);
+  g_autofree char *path = g_file_get_path (copy);
+  DraftQuery recoverable = { path, TRUE };
+  RolloutWindow *window;
+  RolloutDocument *document;
+  GtkWidget *row, *recover, *discard;
+  gint64 edited;
+  struct { RolloutWindow **window; const char *text; } banner;
+
+  window = open_and_wait (copy, DEMO_NAME);
+  document = rollout_window_get_document (window);
+  g_assert_true (no_draft (path));
+
+  /* An edit, then the draft, about two seconds later. */
+  edited = g_get_monotonic_time ();
+  rename_plan (document, "Reserve a scooter, drafted");
+  g_assert_true (wait_for (draft_stored, &recoverable));
+  g_assert_cmpint (g_get_monotonic_time () - edited, >=, G_USEC_PER_SEC);
+
+  /* A crash: the windows go without asking, the draft stays. */
+  close_everything ();
+  g_assert_true (draft_stored (&recoverable));
+
+  /* The next start offers it on the welcome page. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "new-window", NULL);
+  window = find_window_titled ("Rollout");
+  g_assert_nonnull (window);
+  row = find_row (GTK_WIDGET (window), "Recover unsaved changes to “Reserve a scooter, drafted”?");
+  g_assert_nonnull (row);
+  recover = find_button (row, "_Recover");
+  g_assert_nonnull (recover);
+  g_signal_emit_by_name (recover, "clicked");
+
+  /* Recovered, it opens as modified, with the change in it. */
+  g_assert_true (wait_for (window_titled_exists, "• Reserve a scooter, drafted"));
+  window = find_window_titled ("• Reserve a scooter, drafted");
+  document = rollout_window_get_document (window);
+  g_assert_true (rollout_document_get_modified (document));
+  g_assert_true (g_file_equal (rollout_document_get_file (document), copy));
+
+  /* Another crash; opening the file itself offers the draft in a banner. */
+  close_everything ();
+  window = open_and_wait (copy, DEMO_NAME);
+  banner.window = &window;
+  banner.text = "Recover unsaved changes to “Reserve a scooter, drafted”?";
+  g_assert_true (banner_says (&banner));
+  discard = find_button (GTK_WIDGET (window), "_Discard");
+  g_assert_nonnull (discard);
+  g_signal_emit_by_name (discard, "clicked");
+  g_assert_null (rollout_window_get_banner (window));
+  g_assert_true (no_draft (path));
+
+  /* Saving deletes the draft. */
+  document = rollout_window_get_document (window);
+  rename_plan (document, "Reserve a scooter, saved");
+  g_assert_true (wait_for (draft_stored, &recoverable));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  g_assert_true (no_draft (path));
+
+  /* An untitled plan has drafts too, under a key of its own. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-plan", NULL));
+  window = find_window_titled ("Untitled Plan");
+  g_assert_nonnull (window);
+  document = rollout_window_get_document (window);
+  rename_plan (document, "Scooter parking");
+  g_assert_true (wait_for (untitled_draft_stored, document));
+  {
+    g_autofree char *key = g_strdup (rollout_document_get_draft_key (document));
+
+    g_assert_true (g_str_has_prefix (key, "untitled:"));
+    /* Discarding on close deletes it. */
+    gtk_window_close (GTK_WINDOW (window));
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window))),
+                                 "discard");
+    g_assert_true (no_draft (key));
+  }
+
+  close_everything ();
+  g_assert_true (g_file_delete (copy, NULL, NULL));
+  g_assert_true (g_rmdir (dir) == 0);
+}
+
+/* The file on disk ---------------------------------------------------------- */
+
+static void
+count_check_cb (RolloutDocument *document,
+                guint           *count)
+{
+  (*count)++;
+}
+
+static gboolean
+count_reached (gconstpointer data)
+{
+  const guint *counts = data;
+
+  return counts[0] >= counts[1];
+}
+
+static void
+write_other_version (GFile      *file,
+                     const char *name)
+{
   g_autoptr(GError) error = NULL;
-  g_autoptr(RolloutProject) project = rollout_file_load (demo, NULL, NULL, &error);
-  g_autoptr(RolloutDocument) document = NULL;
-  g_autoptr(RolloutTask) task = NULL;
-  g_autoptr(RolloutTask) added = rollout_task_new ("extra-task");
-  int position;
+  g_autoptr(RolloutProject) other = rollout_file_load (file, NULL, NULL, &error);
 
   g_assert_no_error (error);
-  document = rollout_document_new (project, demo);
-  g_assert_false (rollout_document_get_dirty (document));
-  g_assert_true (rollout_project_schedule (project, NULL, NULL));
-  g_assert_false (rollout_document_get_dirty (document));
+  rollout_project_set_name (other, name);
+  g_assert_true (rollout_file_save (other, file, NULL, &error));
+  g_assert_no_error (error);
+}
 
-  task = g_list_model_get_item (rollout_project_get_tasks (project), 3);
-  position = rollout_project_remove (project, task);
-  g_assert_cmpint (position, ==, 3);
-  g_assert_true (rollout_document_get_dirty (document));
+static gboolean
+dialog_exists (gconstpointer window)
+{
+  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG, (GtkWindow *) window) != NULL;
+}
 
-  /* A task no longer in the plan changes nothing in it. */
-  rollout_document_set_dirty (document, FALSE);
-  rollout_task_set_duration (task, 12);
-  g_assert_false (rollout_document_get_dirty (document));
+static gboolean
+project_named (gconstpointer data)
+{
+  const struct { RolloutWindow *window; const char *name; } *query = data;
+  RolloutDocument *document = rollout_window_get_document (query->window);
 
-  /* An object added later is watched too. */
-  rollout_task_set_phase_id (added, rollout_task_get_phase_id (task));
-  g_assert_true (rollout_project_insert_task (project, added, -1));
-  rollout_document_set_dirty (document, FALSE);
-  rollout_task_set_duration (added, 2);
-  g_assert_true (rollout_document_get_dirty (document));
+  return document != NULL &&
+         g_strcmp0 (rollout_project_get_name (rollout_document_get_project (document)), query->name) == 0;
+}
 
-  rollout_document_set_dirty (document, FALSE);
-  rollout_calendar_set_working_days (rollout_project_get_calendar (project), 0x3f);
-  g_assert_true (rollout_document_get_dirty (document));
+/* Our own saves are recognized as ours; someone else's change shows a
+ * banner that reloads, and asks first when there are unsaved edits, which
+ * Save then does not overwrite without asking. */
+static void
+test_changed_on_disk (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(GFile) copy = copy_demo (&dir);
+  g_autofree char *contents = NULL;
+  RolloutWindow *window = open_and_wait (copy, DEMO_NAME);
+  RolloutDocument *document = rollout_window_get_document (window);
+  guint checks[2] = { 0, 1 };
+  struct { RolloutWindow **window; const char *text; } banner = { &window, NULL };
+  struct { RolloutWindow *window; const char *name; } named = { window, NULL };
+  AdwMessageDialog *dialog;
+  gsize length;
+
+  g_signal_connect (document, "disk-checked", G_CALLBACK (count_check_cb), &checks[0]);
+
+  /* Our own save: looked at, and found to be ours. */
+  rename_plan (document, "Reserve a scooter");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  g_assert_true (wait_for (count_reached, checks));
+  g_assert_cmpint (rollout_document_get_disk_state (document), ==, ROLLOUT_DISK_STATE_SAME);
+  g_assert_null (rollout_window_get_banner (window));
+
+  /* The same bytes written again are no change either. */
+  g_assert_true (g_file_load_contents (copy, NULL, &contents, &length, NULL, NULL));
+  checks[1] = checks[0] + 1;
+  g_assert_true (g_file_replace_contents (copy, contents, length, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, NULL));
+  g_assert_true (wait_for (count_reached, checks));
+  g_assert_cmpint (rollout_document_get_disk_state (document), ==, ROLLOUT_DISK_STATE_SAME);
+  g_assert_null (rollout_window_get_banner (window));
+
+  /* Someone else's change, without edits here: Reload. */
+  write_other_version (copy, "Reserve a scooter (Dana’s)");
+  banner.text = "The file was changed by someone else.";
+  g_assert_true (wait_for (banner_says, &banner));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL));
+  named.name = "Reserve a scooter (Dana’s)";
+  g_assert_true (wait_for (project_named, &named));
+  document = rollout_window_get_document (window);
+  g_assert_false (rollout_document_get_modified (document));
+  g_assert_null (rollout_window_get_banner (window));
+
+  /* With edits here: Reload asks first; Cancel keeps them. */
+  rename_plan (document, "Reserve a scooter (mine)");
+  write_other_version (copy, "Reserve a scooter (Dana’s again)");
+  banner.text = "The file was changed by someone else. Reload it to see their changes, or keep yours and save over them.";
+  g_assert_true (wait_for (banner_says, &banner));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL));
+  g_assert_true (wait_for (dialog_exists, window));
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window)));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Reload and Discard Your Changes?");
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "discard"), ==, ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (rollout_window_get_document (window) == document);
+  g_assert_cmpstr (rollout_project_get_name (rollout_document_get_project (document)), ==, "Reserve a scooter (mine)");
+
+  /* Saving now asks before overwriting their change. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  g_assert_true (wait_for (dialog_exists, window));
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window)));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Overwrite the Changed File?");
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "overwrite"), ==, ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_response (dialog, "overwrite");
+  g_assert_false (rollout_document_get_modified (document));
+  g_assert_null (rollout_window_get_banner (window));
+  {
+    g_autoptr(RolloutProject) reread = rollout_file_load (copy, NULL, NULL, NULL);
+
+    g_assert_cmpstr (rollout_project_get_name (reread), ==, "Reserve a scooter (mine)");
+  }
+
+  close_everything ();
+  g_assert_true (g_file_delete (copy, NULL, NULL));
+  g_assert_true (g_rmdir (dir) == 0);
 }
 
 /* Every action with a shortcut is listed in the shortcuts window. */
@@ -437,33 +752,70 @@ test_shortcuts_listed (void)
 {
   g_autoptr(GBytes) overlay = g_resources_lookup_data ("/com/example/Rollout/gtk/help-overlay.ui",
                                                        G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-  g_auto(GStrv) actions = gtk_application_list_action_descriptions (GTK_APPLICATION (app));
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  const RolloutShortcut *shortcuts;
   const char *text;
-  guint n_listed = 0;
+  guint n, n_listed = 0;
 
   g_assert_nonnull (overlay);
   text = g_bytes_get_data (overlay, NULL);
 
-  for (guint i = 0; actions[i] != NULL; i++)
+  shortcuts = rollout_application_get_shortcuts (&n);
+  for (guint i = 0; i < n; i++)
     {
-      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), actions[i]);
-      g_autofree char *needle = g_strdup_printf (">%s<", actions[i]);
+      g_autofree char *needle = NULL;
 
-      if (accels[0] == NULL)
+      if (shortcuts[i].accels[0] == NULL)
         continue;
+      /* The window's own are listed by their keys, the others by action. */
+      if (shortcuts[i].in_text)
+        needle = g_strdup_printf (">%s<", shortcuts[i].action);
+      else
+        {
+          g_autofree char *escaped = g_markup_escape_text (shortcuts[i].accels[0], -1);
+
+          needle = g_strdup_printf (">%s<", escaped);
+        }
       if (strstr (text, needle) == NULL)
-        g_test_message ("%s is not in the shortcuts window", actions[i]);
+        g_test_message ("%s is not in the shortcuts window", shortcuts[i].action);
       g_assert_nonnull (strstr (text, needle));
       n_listed++;
-    }
-  g_assert_cmpuint (n_listed, >=, 8);
 
-  /* Ctrl+? has exactly one meaning. */
+      /* No key means two things. */
+      for (guint k = 0; shortcuts[i].accels[k] != NULL; k++)
+        {
+          g_assert_false (g_hash_table_contains (seen, shortcuts[i].accels[k]));
+          g_hash_table_add (seen, (gpointer) shortcuts[i].accels[k]);
+        }
+
+      /* The ones that work while typing are the application's own. */
+      if (shortcuts[i].in_text)
+        {
+          g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), shortcuts[i].action);
+          guint key, expected_key;
+          GdkModifierType mods, expected_mods;
+
+          g_assert_nonnull (accels[0]);
+          g_assert_true (gtk_accelerator_parse (accels[0], &key, &mods));
+          g_assert_true (gtk_accelerator_parse (shortcuts[i].accels[0], &expected_key, &expected_mods));
+          g_assert_cmpuint (key, ==, expected_key);
+          g_assert_cmpuint (mods, ==, expected_mods);
+        }
+    }
+  g_assert_cmpuint (n_listed, >=, 25);
+
+  /* The standard keys keep their standard meanings. */
   {
     g_auto(GStrv) owners = gtk_application_get_actions_for_accel (GTK_APPLICATION (app), "<Control>question");
 
     g_assert_cmpuint (g_strv_length (owners), ==, 1);
     g_assert_cmpstr (owners[0], ==, "app.shortcuts");
+  }
+  {
+    g_auto(GStrv) owners = gtk_application_get_actions_for_accel (GTK_APPLICATION (app), "<Control>f");
+
+    g_assert_cmpuint (g_strv_length (owners), ==, 1);
+    g_assert_cmpstr (owners[0], ==, "win.find");
   }
 }
 
@@ -493,6 +845,12 @@ main (int   argc,
       g_setenv (vars[i], dir, TRUE);
     }
 
+  {
+    g_autofree char *cache = g_build_filename (tmp, "cache", NULL);
+
+    g_setenv ("ROLLOUT_CACHE_DIR", cache, TRUE);
+  }
+
   g_test_init (&argc, &argv, NULL);
 
   if (!gtk_init_check ())
@@ -514,7 +872,9 @@ main (int   argc,
   g_test_add_func ("/rollout/ui-shell/open-invalid", test_open_invalid);
   g_test_add_func ("/rollout/ui-shell/save-changes-on-close", test_save_changes_on_close);
   g_test_add_func ("/rollout/ui-shell/save", test_save);
-  g_test_add_func ("/rollout/ui-shell/dirty-tracking", test_dirty_tracking);
+  g_test_add_func ("/rollout/ui-shell/modified-follows-history", test_modified_follows_history);
+  g_test_add_func ("/rollout/ui-shell/drafts", test_drafts);
+  g_test_add_func ("/rollout/ui-shell/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/rollout/ui-shell/shortcuts-listed", test_shortcuts_listed);
 
   status = g_test_run ();

@@ -166,7 +166,8 @@ main (int   argc,
   const char *name;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* ROLLOUT_LOCALEDIR lets tests use catalogues built in the build tree. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("ROLLOUT_LOCALEDIR") ? g_getenv ("ROLLOUT_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -19,7 +19,8 @@ main (int   argc,
 {
   g_autoptr(RolloutApplication) app = NULL;
 
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* ROLLOUT_LOCALEDIR lets tests use catalogues built in the build tree. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("ROLLOUT_LOCALEDIR") ? g_getenv ("ROLLOUT_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -42,31 +42,47 @@ G_DEFINE_FINAL_TYPE (RolloutApplication, rollout_application, ADW_TYPE_APPLICATI
 
 enum {
   RECENTS_CHANGED,
+  DRAFTS_CHANGED,
   N_SIGNALS
 };
 
 static guint signals [N_SIGNALS];
 
-/* Every shortcut of the application, in one place. Each is listed in
- * gtk/help-overlay.ui. */
-static const struct {
-  const char *action;
-  const char *accels[4];
-} shortcuts[] = {
-  { "app.new-window", { "<Control>n", NULL } },
-  { "app.open", { "<Control>o", NULL } },
-  { "app.quit", { "<Control>q", NULL } },
-  { "app.shortcuts", { "<Control>question", NULL } },
-  { "win.save", { "<Control>s", NULL } },
-  { "win.save-as", { "<Control><Shift>s", NULL } },
-  { "window.close", { "<Control>w", NULL } },
-  { "win.show-view::overview", { "<Alt>1", NULL } },
-  { "win.show-view::timeline", { "<Alt>2", NULL } },
-  { "win.zoom-in", { "<Control>plus", "<Control>equal", "<Control>KP_Add", NULL } },
-  { "win.zoom-out", { "<Control>minus", "<Control>KP_Subtract", NULL } },
-  { "win.zoom-reset", { "<Control>0", "<Control>KP_0", NULL } },
+/* Every shortcut of the application, in one place; each is listed in
+ * gtk/help-overlay.ui. Most work wherever the focus is. The others edit the
+ * plan with keys that text fields use too (Delete, Ctrl+Z): the window
+ * handles those only when the focus is not in a field that takes them. */
+static const RolloutShortcut shortcuts[] = {
+  { "win.new-plan", { "<Control>n", NULL }, TRUE },
+  { "app.new-window", { "<Control><Shift>n", NULL }, TRUE },
+  { "app.open", { "<Control>o", NULL }, TRUE },
+  { "app.quit", { "<Control>q", NULL }, TRUE },
+  { "app.shortcuts", { "<Control>question", NULL }, TRUE },
+  { "win.save", { "<Control>s", NULL }, TRUE },
+  { "win.save-as", { "<Control><Shift>s", NULL }, TRUE },
+  { "win.print", { "<Control>p", NULL }, TRUE },
+  { "window.close", { "<Control>w", NULL }, TRUE },
+  { "win.find", { "<Control>f", NULL }, TRUE },
+  { "win.show-view(1)", { "<Alt>1", NULL }, TRUE },
+  { "win.show-view(2)", { "<Alt>2", NULL }, TRUE },
+  { "win.show-view(3)", { "<Alt>3", NULL }, TRUE },
+  { "win.show-view(4)", { "<Alt>4", NULL }, TRUE },
+  { "win.zoom-in", { "<Control>plus", "<Control>equal", "<Control>KP_Add", NULL }, TRUE },
+  { "win.zoom-out", { "<Control>minus", "<Control>KP_Subtract", NULL }, TRUE },
+  { "win.zoom-reset", { "<Control>0", "<Control>KP_0", NULL }, TRUE },
+  { "win.add-task", { "<Control>t", NULL }, TRUE },
+  { "win.add-milestone", { "<Control>m", NULL }, TRUE },
+  { "win.add-phase", { "<Control><Shift>t", NULL }, TRUE },
   /* GtkApplication binds Ctrl+? to this itself; app.shortcuts has it. */
-  { "win.show-help-overlay", { NULL } },
+  { "win.show-help-overlay", { NULL }, TRUE },
+  { "win.undo", { "<Control>z", NULL }, FALSE },
+  { "win.redo", { "<Control><Shift>z", NULL }, FALSE },
+  { "win.edit", { "F2", NULL }, FALSE },
+  { "win.delete", { "Delete", "KP_Delete", NULL }, FALSE },
+  { "win.move-earlier", { "<Alt>Left", NULL }, FALSE },
+  { "win.move-later", { "<Alt>Right", NULL }, FALSE },
+  { "win.shorten", { "<Alt><Shift>Left", NULL }, FALSE },
+  { "win.lengthen", { "<Alt><Shift>Right", NULL }, FALSE },
 };
 
 /* How the cache names a plan: a path for a local file, else a URI. */
@@ -112,6 +128,83 @@ open_request_free (OpenRequest *request)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (OpenRequest, open_request_free)
 
+/* A plan just opened may have unsaved changes from an earlier session: the
+ * window offers them back when they are newer than the file; an older
+ * draft holds nothing the file lacks and goes. */
+static void
+offer_draft (RolloutApplication *self,
+             RolloutWindow      *window,
+             RolloutDocument    *document)
+{
+  g_autofree char *location = rollout_document_dup_location (document);
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->cache == NULL || location == NULL)
+    return;
+  drafts = rollout_cache_list_drafts (self->cache, &error);
+  if (drafts == NULL)
+    {
+      g_message ("Could not list the drafts: %s", error->message);
+      return;
+    }
+  for (guint i = 0; i < drafts->len; i++)
+    {
+      RolloutDraft *draft = g_ptr_array_index (drafts, i);
+
+      if (g_strcmp0 (draft->key, location) != 0)
+        continue;
+      if (draft->recoverable)
+        rollout_window_offer_draft (window, draft);
+      else if (!rollout_cache_delete_draft (self->cache, draft->key, &error))
+        g_message ("Could not delete an old draft of “%s”: %s", location, error->message);
+      break;
+    }
+}
+
+typedef struct
+{
+  RolloutApplication *app;
+  GWeakRef            window;
+  RolloutDocument    *document;
+} AfterOpen;
+
+static AfterOpen *
+after_open_new (RolloutApplication *app,
+                RolloutWindow      *window,
+                RolloutDocument    *document)
+{
+  AfterOpen *after = g_new0 (AfterOpen, 1);
+
+  after->app = g_object_ref (app);
+  g_weak_ref_init (&after->window, window);
+  after->document = g_object_ref (document);
+  return after;
+}
+
+static void
+after_open_free (AfterOpen *after)
+{
+  g_clear_object (&after->app);
+  g_weak_ref_clear (&after->window);
+  g_clear_object (&after->document);
+  g_free (after);
+}
+
+/* Records the plan in the recent plans, and offers its draft if it has
+ * one, once it shows. */
+static gboolean
+after_open_cb (gpointer data)
+{
+  AfterOpen *after = data;
+  g_autoptr(RolloutWindow) window = g_weak_ref_get (&after->window);
+
+  rollout_application_remember (after->app, after->document);
+  if (window != NULL && rollout_window_get_document (window) == after->document)
+    offer_draft (after->app, window, after->document);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 document_loaded_cb (GObject      *object,
                     GAsyncResult *result,
@@ -151,7 +244,9 @@ document_loaded_cb (GObject      *object,
         window = GTK_WINDOW (rollout_window_new (self));
       rollout_window_set_document (ROLLOUT_WINDOW (window), document);
       gtk_window_present (window);
-      rollout_application_remember (self, document);
+      /* The cache can wait until the plan is on screen. */
+      g_idle_add_full (G_PRIORITY_LOW, after_open_cb, after_open_new (self, ROLLOUT_WINDOW (window), document),
+                       (GDestroyNotify) after_open_free);
     }
 
   g_application_release (G_APPLICATION (self));
@@ -270,25 +365,40 @@ static void
 rollout_application_startup (GApplication *application)
 {
   RolloutApplication *self = ROLLOUT_APPLICATION (application);
-  g_autofree char *cache_dir = NULL;
   g_autoptr(GError) error = NULL;
 
   G_APPLICATION_CLASS (rollout_application_parent_class)->startup (application);
+  gtk_window_set_default_icon_name (APPLICATION_ID);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
-    gtk_application_set_accels_for_action (GTK_APPLICATION (self),
-                                           shortcuts[i].action,
-                                           shortcuts[i].accels);
+    if (shortcuts[i].in_text)
+      gtk_application_set_accels_for_action (GTK_APPLICATION (self),
+                                             shortcuts[i].action,
+                                             shortcuts[i].accels);
 
   self->settings = g_settings_new (APPLICATION_ID);
 
-  /* The cache only adds convenience (recent plans): go on without it. */
-  cache_dir = g_build_filename (g_get_user_cache_dir (), "rollout", NULL);
-  self->cache = rollout_cache_open (cache_dir, &error);
+  /* Run from the source tree, the application's icons are not installed:
+   * find them beside the demo plan. */
+  {
+    const char *datadir = g_getenv ("ROLLOUT_DATADIR");
+    GdkDisplay *display = gdk_display_get_default ();
+
+    if (datadir != NULL && *datadir != '\0' && display != NULL)
+      {
+        g_autofree char *icons = g_build_filename (datadir, "icons", NULL);
+
+        gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (display), icons);
+      }
+  }
+
+  /* The cache only adds convenience (recent plans, drafts): go on
+   * without it. $ROLLOUT_CACHE_DIR picks another folder. */
+  self->cache = rollout_cache_open (NULL, &error);
   if (self->cache == NULL)
-    g_message ("Recent plans are not available: %s", error->message);
+    g_message ("Recent plans and drafts are not available: %s", error->message);
 }
 
 static void
@@ -342,6 +452,18 @@ rollout_application_class_init (RolloutApplicationClass *klass)
    */
   signals [RECENTS_CHANGED] =
     g_signal_new ("recents-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  /**
+   * RolloutApplication::drafts-changed:
+   *
+   * A draft was recovered or discarded.
+   */
+  signals [DRAFTS_CHANGED] =
+    g_signal_new ("drafts-changed",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
@@ -542,4 +664,146 @@ rollout_application_forget_recent (RolloutApplication *self,
   if (!rollout_cache_remove_recent (self->cache, location, &error))
     g_message ("Could not remove “%s” from the recent plans: %s", location, error->message);
   g_signal_emit (self, signals [RECENTS_CHANGED], 0);
+}
+
+/**
+ * rollout_application_get_shortcuts:
+ * @n_shortcuts: (out): how many there are
+ *
+ * Returns: (array length=n_shortcuts): every keyboard shortcut
+ */
+const RolloutShortcut *
+rollout_application_get_shortcuts (guint *n_shortcuts)
+{
+  *n_shortcuts = G_N_ELEMENTS (shortcuts);
+  return shortcuts;
+}
+
+/* Whether a window of this process has the plan a draft is of. */
+static gboolean
+draft_is_open (RolloutApplication *self,
+               const RolloutDraft *draft)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      RolloutDocument *document;
+      g_autofree char *location = NULL;
+
+      if (!ROLLOUT_IS_WINDOW (l->data) ||
+          (document = rollout_window_get_document (l->data)) == NULL)
+        continue;
+      location = rollout_document_dup_location (document);
+      if (g_strcmp0 (rollout_document_get_draft_key (document), draft->key) == 0 ||
+          g_strcmp0 (location, draft->key) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * rollout_application_list_drafts:
+ * @self: a #RolloutApplication
+ *
+ * The drafts to offer back: unsaved changes that no saved file has and
+ * that no window of this process has open.
+ *
+ * Returns: (transfer full) (element-type RolloutDraft): the drafts, newest
+ *   first; empty without a cache
+ */
+GPtrArray *
+rollout_application_list_drafts (RolloutApplication *self)
+{
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *offered;
+
+  g_return_val_if_fail (ROLLOUT_IS_APPLICATION (self), NULL);
+
+  offered = g_ptr_array_new_with_free_func ((GDestroyNotify) rollout_draft_free);
+  if (self->cache == NULL)
+    return offered;
+  drafts = rollout_cache_list_drafts (self->cache, &error);
+  if (drafts == NULL)
+    {
+      g_message ("Could not list the drafts: %s", error->message);
+      return offered;
+    }
+  for (guint i = 0; i < drafts->len; i++)
+    {
+      RolloutDraft *draft = g_ptr_array_index (drafts, i);
+
+      if (draft->recoverable && !draft_is_open (self, draft))
+        g_ptr_array_add (offered, rollout_draft_copy (draft));
+    }
+  return offered;
+}
+
+/**
+ * rollout_application_recover_draft:
+ * @self: a #RolloutApplication
+ * @draft: a draft from rollout_application_list_drafts()
+ * @into: (nullable): the window that asked; the plan replaces what it
+ *   shows when that is the welcome page or the same plan
+ *
+ * Opens the plan as the draft has it, with its changes unsaved.
+ */
+void
+rollout_application_recover_draft (RolloutApplication *self,
+                                   const RolloutDraft *draft,
+                                   GtkWindow          *into)
+{
+  g_autoptr(RolloutDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  RolloutDocument *shown;
+  GtkWindow *window = into;
+
+  g_return_if_fail (ROLLOUT_IS_APPLICATION (self));
+  g_return_if_fail (draft != NULL);
+
+  if (self->cache == NULL)
+    return;
+  document = rollout_document_new_from_draft (self->cache, draft, &error);
+  if (document == NULL)
+    {
+      AdwMessageDialog *dialog;
+
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (into, _("Could Not Recover the Changes"), NULL));
+      adw_message_dialog_format_body (dialog, "%s", error->message);
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  shown = window != NULL && ROLLOUT_IS_WINDOW (window) ? rollout_window_get_document (ROLLOUT_WINDOW (window)) : NULL;
+  if (window == NULL || !ROLLOUT_IS_WINDOW (window) ||
+      (shown != NULL &&
+       (rollout_document_get_file (shown) == NULL || rollout_document_get_file (document) == NULL ||
+        !g_file_equal (rollout_document_get_file (shown), rollout_document_get_file (document)))))
+    window = GTK_WINDOW (rollout_window_new (self));
+  rollout_window_set_document (ROLLOUT_WINDOW (window), document);
+  gtk_window_present (window);
+  g_signal_emit (self, signals [DRAFTS_CHANGED], 0);
+}
+
+/**
+ * rollout_application_discard_draft:
+ * @self: a #RolloutApplication
+ * @key: the key of a draft
+ *
+ * Deletes the draft: its changes are lost.
+ */
+void
+rollout_application_discard_draft (RolloutApplication *self,
+                                   const char         *key)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (ROLLOUT_IS_APPLICATION (self));
+  g_return_if_fail (key != NULL);
+
+  if (self->cache == NULL)
+    return;
+  if (!rollout_cache_delete_draft (self->cache, key, &error))
+    g_message ("Could not delete the draft “%s”: %s", key, error->message);
+  g_signal_emit (self, signals [DRAFTS_CHANGED], 0);
 }

@@ -6,15 +6,26 @@
  */
 
 /* A document is one open plan: the project, the file it came from (none
- * for a new plan), whether it has unsaved changes, and its schedule.
+ * for a new plan), its undo history and the three ways it keeps work safe.
  *
- * Until edits go through commands and a history, "unsaved changes" means
- * "anything stored changed": the document watches the project's own
- * properties, its calendar, every collection and every object that was ever
- * in one. Only writable properties count, so the scheduler filling in
- * derived dates does not dirty the plan. After a burst of changes the plan
- * is rescheduled once, from an idle, and ::changed is emitted. This file is
- * the one place that knows how changes are noticed.
+ * Edits: every change is a command run through the document's
+ * RolloutHistory, which reschedules the plan and knows whether it differs
+ * from what was saved ("modified"). The document forwards that, and after
+ * each step refreshes its schedule summary from the tasks' derived dates
+ * (the history has just rescheduled; doing it twice would double the cost
+ * of every edit on a big plan) and emits ::changed, which views follow.
+ *
+ * Drafts: while the plan is modified, a copy goes to the cache two seconds
+ * after the last change, written by the cache in a worker thread. A plan
+ * with a file is stored under its location, an untitled one under a key of
+ * its own. Saving, or undoing back to the saved state, deletes the draft;
+ * so does discarding the changes. A draft left behind by a crash is what
+ * the next start offers to recover.
+ *
+ * The file on disk: a GFileMonitor watches it. What was last read or
+ * written is remembered as size, modification time and a checksum of the
+ * bytes, so our own saves (and changes that put back the same bytes) are
+ * told apart from someone else's, and ::disk-state says which it is.
  */
 
 #define G_LOG_DOMAIN "rollout-document"
@@ -29,21 +40,37 @@
 #include "rollout-file.h"
 #include "rollout-format.h"
 
+/* After the last change, wait this long before storing a draft. */
+#define DRAFT_DELAY_MS 2000
+/* Saves arrive as bursts of monitor events: look once they are over. */
+#define CHECK_DELAY_MS 150
+
 struct _RolloutDocument
 {
   GObject                 parent_instance;
 
   RolloutProject         *project;
+  RolloutHistory         *history;
   GFile                  *file;
-
-  /* Every object whose signals we connected to, with a reference. */
-  GHashTable             *watched;
 
   RolloutScheduleSummary  summary;
   GError                 *schedule_error;
 
-  guint                   changed_source;
-  guint                   dirty : 1;
+  /* Drafts */
+  RolloutCache           *cache;
+  char                   *draft_key;
+  GCancellable           *draft_cancellable;
+  guint                   draft_source;
+  guint                   draft_stored : 1;
+
+  /* The file as last read or written */
+  GFileMonitor           *monitor;
+  guint64                 disk_size;
+  gint64                  disk_mtime;
+  char                   *disk_checksum;
+  RolloutDiskState        disk_state;
+  guint                   check_source;
+  guint                   check_serial;
 };
 
 G_DEFINE_FINAL_TYPE (RolloutDocument, rollout_document, G_TYPE_OBJECT)
@@ -52,141 +79,382 @@ enum {
   PROP_0,
   PROP_PROJECT,
   PROP_FILE,
-  PROP_DIRTY,
+  PROP_HISTORY,
+  PROP_MODIFIED,
+  PROP_DISK_STATE,
   N_PROPS
 };
 
 enum {
   CHANGED,
+  DISK_CHECKED,
   N_SIGNALS
 };
 
 static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
 
-typedef GListModel *(*CollectionGetter) (RolloutProject *project);
+static void start_monitor (RolloutDocument *self);
 
-static const CollectionGetter collections[] = {
-  rollout_project_get_teams,
-  rollout_project_get_phases,
-  rollout_project_get_tasks,
-  rollout_project_get_risks,
-  rollout_project_get_metrics,
-  rollout_project_get_feedback,
-};
+/* Helpers ----------------------------------------------------------------- */
+
+static char *
+location_of (GFile *file)
+{
+  char *path = g_file_get_path (file);
+
+  return path != NULL ? path : g_file_get_uri (file);
+}
+
+static gint64
+info_mtime (GFileInfo *info)
+{
+  g_autoptr(GDateTime) when = NULL;
+
+  if (!g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_TIME_MODIFIED))
+    return 0;
+  when = g_file_info_get_modification_date_time (info);
+  return when != NULL ? g_date_time_to_unix (when) * G_USEC_PER_SEC + g_date_time_get_microsecond (when) : 0;
+}
+
+static char *
+checksum_of (const char *contents,
+             gsize       length)
+{
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
 
 static void
-reschedule (RolloutDocument *self)
+set_disk_state (RolloutDocument  *self,
+                RolloutDiskState  state)
+{
+  if (self->disk_state == state)
+    return;
+  self->disk_state = state;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DISK_STATE]);
+}
+
+/* Remembers @contents as what the file now holds. */
+static void
+remember_disk (RolloutDocument *self,
+               GFileInfo       *info,
+               const char      *contents,
+               gsize            length)
+{
+  self->disk_size = info != NULL ? (guint64) g_file_info_get_size (info) : length;
+  self->disk_mtime = info != NULL ? info_mtime (info) : 0;
+  g_free (self->disk_checksum);
+  self->disk_checksum = checksum_of (contents, length);
+  /* Any check still on its way looked at an older file. */
+  self->check_serial++;
+}
+
+/* The summary the scheduler would give, from the dates it just set. */
+static void
+refresh_summary (RolloutDocument *self)
+{
+  RolloutCalendar *calendar = rollout_project_get_calendar (self->project);
+  GListModel *tasks = rollout_project_get_tasks (self->project);
+  RolloutDate start = rollout_project_get_start (self->project);
+  RolloutDate finish = ROLLOUT_DATE_NONE;
+  guint n_critical = 0;
+
+  g_clear_error (&self->schedule_error);
+  memset (&self->summary, 0, sizeof self->summary);
+  if (start == ROLLOUT_DATE_NONE)
+    {
+      g_set_error_literal (&self->schedule_error, ROLLOUT_SCHEDULER_ERROR,
+                           ROLLOUT_SCHEDULER_ERROR_NO_START, _("The plan has no start date"));
+      return;
+    }
+
+  for (guint i = 0, n = g_list_model_get_n_items (tasks); i < n; i++)
+    {
+      g_autoptr(RolloutTask) task = g_list_model_get_item (tasks, i);
+      RolloutDate task_finish = rollout_task_get_finish (task);
+
+      if (task_finish != ROLLOUT_DATE_NONE && task_finish > finish)
+        finish = task_finish;
+      n_critical += rollout_task_get_critical (task);
+    }
+
+  self->summary.start = rollout_calendar_add_working_days (calendar, start, 0);
+  self->summary.finish = finish;
+  self->summary.length = finish != ROLLOUT_DATE_NONE
+    ? rollout_calendar_count_working_days (calendar, self->summary.start, finish) : 0;
+  self->summary.n_critical = n_critical;
+}
+
+static void
+schedule (RolloutDocument *self)
 {
   g_clear_error (&self->schedule_error);
   memset (&self->summary, 0, sizeof self->summary);
   rollout_project_schedule (self->project, &self->summary, &self->schedule_error);
 }
 
+/* Drafts ------------------------------------------------------------------ */
+
+static const char *
+ensure_draft_key (RolloutDocument *self)
+{
+  if (self->draft_key == NULL)
+    self->draft_key = self->file != NULL ? location_of (self->file) : rollout_cache_new_untitled_key ();
+  return self->draft_key;
+}
+
+static void
+delete_draft (RolloutDocument *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_handle_id (&self->draft_source, g_source_remove);
+  if (!self->draft_stored || self->cache == NULL || self->draft_key == NULL)
+    return;
+
+  /* A store still waiting must not bring the draft back. */
+  g_cancellable_cancel (self->draft_cancellable);
+  g_clear_object (&self->draft_cancellable);
+  self->draft_cancellable = g_cancellable_new ();
+
+  if (!rollout_cache_delete_draft (self->cache, self->draft_key, &error))
+    g_message ("Could not delete the draft of “%s”: %s", self->draft_key, error->message);
+  self->draft_stored = FALSE;
+}
+
+static void
+draft_stored_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(RolloutDocument) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!rollout_cache_store_draft_finish (ROLLOUT_CACHE (object), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_message ("Could not store a draft of “%s”: %s", self->draft_key, error->message);
+}
+
 static gboolean
-changed_idle_cb (gpointer user_data)
+store_draft_cb (gpointer user_data)
 {
   RolloutDocument *self = user_data;
+  g_autofree char *title = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  char *contents;
+  gsize length = 0;
 
-  self->changed_source = 0;
-  reschedule (self);
-  g_signal_emit (self, signals [CHANGED], 0);
+  self->draft_source = 0;
+  if (self->cache == NULL || !rollout_history_get_modified (self->history))
+    return G_SOURCE_REMOVE;
+
+  contents = rollout_file_write (self->project, &length);
+  bytes = g_bytes_new_take (contents, length);
+  title = rollout_document_dup_title (self);
+  rollout_cache_store_draft_async (self->cache, ensure_draft_key (self), title, bytes,
+                                   g_get_real_time (), self->draft_cancellable,
+                                   draft_stored_cb, g_object_ref (self));
+  self->draft_stored = TRUE;
   return G_SOURCE_REMOVE;
 }
 
 static void
-mark_changed (RolloutDocument *self)
+queue_draft (RolloutDocument *self)
 {
-  rollout_document_set_dirty (self, TRUE);
-  if (self->changed_source == 0)
-    self->changed_source = g_idle_add (changed_idle_cb, self);
+  if (self->cache == NULL)
+    return;
+  if (!rollout_history_get_modified (self->history))
+    {
+      delete_draft (self);
+      return;
+    }
+  g_clear_handle_id (&self->draft_source, g_source_remove);
+  self->draft_source = g_timeout_add (DRAFT_DELAY_MS, store_draft_cb, self);
+}
+
+/* The file on disk -------------------------------------------------------- */
+
+typedef struct
+{
+  RolloutDocument *self;
+  guint            serial;
+} CheckData;
+
+static void
+check_data_free (CheckData *data)
+{
+  g_object_unref (data->self);
+  g_free (data);
+}
+
+/* A check that is not outdated is over: say so. */
+static void
+check_done (CheckData *data)
+{
+  if (data->serial == data->self->check_serial)
+    g_signal_emit (data->self, signals [DISK_CHECKED], 0);
+  check_data_free (data);
+}
+
+static CheckData *
+check_data_new (RolloutDocument *self)
+{
+  CheckData *data = g_new (CheckData, 1);
+
+  data->self = g_object_ref (self);
+  data->serial = self->check_serial;
+  return data;
 }
 
 static void
-object_notify_cb (GObject    *object,
-                  GParamSpec *pspec,
-                  gpointer    user_data)
+check_contents_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
 {
-  RolloutDocument *self = user_data;
+  CheckData *data = user_data;
+  RolloutDocument *self = data->self;
+  g_autofree char *contents = NULL;
+  g_autofree char *checksum = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
 
-  /* Read-only properties are derived (scheduled dates, slack). */
-  if (!(pspec->flags & G_PARAM_WRITABLE))
-    return;
-  /* An object removed from the plan may live on elsewhere (a clipboard, an
-   * undo history); its changes are not the plan's. */
-  if (object != G_OBJECT (self->project) &&
-      rollout_project_index_of (self->project, object) < 0)
-    return;
-  mark_changed (self);
+  if (data->serial == self->check_serial)
+    {
+      if (!g_file_load_contents_finish (G_FILE (object), result, &contents, &length, NULL, &error))
+        set_disk_state (self, g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)
+                              ? ROLLOUT_DISK_STATE_DELETED : self->disk_state);
+      else
+        {
+          checksum = checksum_of (contents, length);
+          set_disk_state (self, g_strcmp0 (checksum, self->disk_checksum) == 0
+                                ? ROLLOUT_DISK_STATE_SAME : ROLLOUT_DISK_STATE_CHANGED);
+        }
+    }
+  check_done (data);
 }
 
 static void
-calendar_changed_cb (RolloutCalendar *calendar,
-                     gpointer         user_data)
+check_info_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
 {
-  mark_changed (user_data);
+  CheckData *data = user_data;
+  RolloutDocument *self = data->self;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (data->serial != self->check_serial)
+    {
+      check_data_free (data);
+      return;
+    }
+
+  info = g_file_query_info_finish (G_FILE (object), result, &error);
+  if (info == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        set_disk_state (self, ROLLOUT_DISK_STATE_DELETED);
+      check_done (data);
+      return;
+    }
+
+  if ((guint64) g_file_info_get_size (info) == self->disk_size && info_mtime (info) == self->disk_mtime)
+    {
+      set_disk_state (self, ROLLOUT_DISK_STATE_SAME);
+      check_done (data);
+      return;
+    }
+
+  /* Touched, or rewritten with the same bytes, is not a change. */
+  g_file_load_contents_async (G_FILE (object), NULL, check_contents_cb, data);
 }
 
 static gboolean
-watch (RolloutDocument *self,
-       gpointer         object)
-{
-  if (g_hash_table_contains (self->watched, object))
-    return FALSE;
-  g_hash_table_add (self->watched, g_object_ref (object));
-  return TRUE;
-}
-
-static void
-watch_item (RolloutDocument *self,
-            gpointer         item)
-{
-  if (watch (self, item))
-    g_signal_connect (item, "notify", G_CALLBACK (object_notify_cb), self);
-}
-
-static void
-items_changed_cb (GListModel *model,
-                  guint       position,
-                  guint       removed,
-                  guint       added,
-                  gpointer    user_data)
+check_disk_cb (gpointer user_data)
 {
   RolloutDocument *self = user_data;
 
-  for (guint i = position; i < position + added; i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (model, i);
-
-      watch_item (self, item);
-    }
-  if (removed > 0 || added > 0)
-    mark_changed (self);
+  self->check_source = 0;
+  if (self->file != NULL)
+    g_file_query_info_async (self->file,
+                             G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                             G_FILE_ATTRIBUTE_TIME_MODIFIED ","
+                             G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC,
+                             G_FILE_QUERY_INFO_NONE, G_PRIORITY_DEFAULT, NULL,
+                             check_info_cb, check_data_new (self));
+  return G_SOURCE_REMOVE;
 }
 
 static void
-watch_project (RolloutDocument *self)
+monitor_changed_cb (GFileMonitor      *monitor,
+                    GFile             *file,
+                    GFile             *other_file,
+                    GFileMonitorEvent  event,
+                    RolloutDocument   *self)
 {
-  RolloutCalendar *calendar = rollout_project_get_calendar (self->project);
-
-  watch_item (self, self->project);
-  if (watch (self, calendar))
-    g_signal_connect (calendar, "changed", G_CALLBACK (calendar_changed_cb), self);
-
-  for (guint c = 0; c < G_N_ELEMENTS (collections); c++)
+  switch (event)
     {
-      GListModel *model = collections[c] (self->project);
-
-      if (watch (self, model))
-        g_signal_connect (model, "items-changed", G_CALLBACK (items_changed_cb), self);
-      for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
-        {
-          g_autoptr(GObject) item = g_list_model_get_item (model, i);
-
-          watch_item (self, item);
-        }
+    case G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED:
+    case G_FILE_MONITOR_EVENT_PRE_UNMOUNT:
+    case G_FILE_MONITOR_EVENT_UNMOUNTED:
+      return;
+    case G_FILE_MONITOR_EVENT_CHANGED:
+    case G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT:
+    case G_FILE_MONITOR_EVENT_DELETED:
+    case G_FILE_MONITOR_EVENT_CREATED:
+    case G_FILE_MONITOR_EVENT_MOVED:
+    case G_FILE_MONITOR_EVENT_RENAMED:
+    case G_FILE_MONITOR_EVENT_MOVED_IN:
+    case G_FILE_MONITOR_EVENT_MOVED_OUT:
+    default:
+      break;
     }
+  g_clear_handle_id (&self->check_source, g_source_remove);
+  self->check_source = g_timeout_add (CHECK_DELAY_MS, check_disk_cb, self);
 }
+
+static void
+start_monitor (RolloutDocument *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->monitor, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+  if (self->file == NULL)
+    return;
+
+  self->monitor = g_file_monitor_file (self->file, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
+  if (self->monitor == NULL)
+    {
+      g_message ("Changes to “%s” by others will go unnoticed: %s",
+                 g_file_peek_path (self->file) != NULL ? g_file_peek_path (self->file) : "", error->message);
+      return;
+    }
+  g_signal_connect (self->monitor, "changed", G_CALLBACK (monitor_changed_cb), self);
+}
+
+/* Signal callbacks -------------------------------------------------------- */
+
+static void
+history_changed_cb (RolloutDocument *self)
+{
+  refresh_summary (self);
+  g_signal_emit (self, signals [CHANGED], 0);
+  queue_draft (self);
+}
+
+static void
+history_modified_cb (RolloutDocument *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MODIFIED]);
+  queue_draft (self);
+}
+
+/* GObject ----------------------------------------------------------------- */
 
 static void
 rollout_document_constructed (GObject *object)
@@ -196,8 +464,10 @@ rollout_document_constructed (GObject *object)
   G_OBJECT_CLASS (rollout_document_parent_class)->constructed (object);
 
   g_assert (ROLLOUT_IS_PROJECT (self->project));
-  watch_project (self);
-  reschedule (self);
+  schedule (self);
+  self->history = rollout_history_new (self->project);
+  g_signal_connect_swapped (self->history, "changed", G_CALLBACK (history_changed_cb), self);
+  g_signal_connect_swapped (self->history, "notify::modified", G_CALLBACK (history_modified_cb), self);
 }
 
 static void
@@ -205,17 +475,16 @@ rollout_document_dispose (GObject *object)
 {
   RolloutDocument *self = ROLLOUT_DOCUMENT (object);
 
-  g_clear_handle_id (&self->changed_source, g_source_remove);
-  if (self->watched != NULL)
+  g_clear_handle_id (&self->draft_source, g_source_remove);
+  g_clear_handle_id (&self->check_source, g_source_remove);
+  if (self->monitor != NULL)
     {
-      GHashTableIter iter;
-      gpointer key;
-
-      g_hash_table_iter_init (&iter, self->watched);
-      while (g_hash_table_iter_next (&iter, &key, NULL))
-        g_signal_handlers_disconnect_by_data (key, self);
-      g_clear_pointer (&self->watched, g_hash_table_unref);
+      g_signal_handlers_disconnect_by_data (self->monitor, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
     }
+  if (self->history != NULL)
+    g_signal_handlers_disconnect_by_data (self->history, self);
 
   G_OBJECT_CLASS (rollout_document_parent_class)->dispose (object);
 }
@@ -225,8 +494,14 @@ rollout_document_finalize (GObject *object)
 {
   RolloutDocument *self = ROLLOUT_DOCUMENT (object);
 
+  /* The history points at the project without a reference: it goes first. */
+  g_clear_object (&self->history);
   g_clear_object (&self->project);
   g_clear_object (&self->file);
+  g_clear_object (&self->cache);
+  g_clear_object (&self->draft_cancellable);
+  g_clear_pointer (&self->draft_key, g_free);
+  g_clear_pointer (&self->disk_checksum, g_free);
   g_clear_error (&self->schedule_error);
 
   G_OBJECT_CLASS (rollout_document_parent_class)->finalize (object);
@@ -250,8 +525,16 @@ rollout_document_get_property (GObject    *object,
       g_value_set_object (value, self->file);
       break;
 
-    case PROP_DIRTY:
-      g_value_set_boolean (value, self->dirty);
+    case PROP_HISTORY:
+      g_value_set_object (value, self->history);
+      break;
+
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, rollout_document_get_modified (self));
+      break;
+
+    case PROP_DISK_STATE:
+      g_value_set_int (value, self->disk_state);
       break;
 
     default:
@@ -275,10 +558,6 @@ rollout_document_set_property (GObject      *object,
 
     case PROP_FILE:
       self->file = g_value_dup_object (value);
-      break;
-
-    case PROP_DIRTY:
-      rollout_document_set_dirty (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -306,20 +585,42 @@ rollout_document_class_init (RolloutDocumentClass *klass)
     g_param_spec_object ("file", NULL, NULL,
                          G_TYPE_FILE,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-  properties [PROP_DIRTY] =
-    g_param_spec_boolean ("dirty", NULL, NULL,
+  properties [PROP_HISTORY] =
+    g_param_spec_object ("history", NULL, NULL,
+                         ROLLOUT_TYPE_HISTORY,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties [PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL,
                           FALSE,
-                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_DISK_STATE] =
+    g_param_spec_int ("disk-state", NULL, NULL,
+                      ROLLOUT_DISK_STATE_SAME, ROLLOUT_DISK_STATE_DELETED, ROLLOUT_DISK_STATE_SAME,
+                      (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * RolloutDocument::changed:
    *
-   * Something stored in the plan changed; it has been rescheduled.
+   * An edit was made, undone or redone; the plan has been rescheduled.
    */
   signals [CHANGED] =
     g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  /**
+   * RolloutDocument::disk-checked:
+   *
+   * The file on disk was compared with what was last read or written,
+   * after a change to it was noticed; #RolloutDocument:disk-state has the
+   * outcome.
+   */
+  signals [DISK_CHECKED] =
+    g_signal_new ("disk-checked",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
@@ -329,9 +630,21 @@ rollout_document_class_init (RolloutDocumentClass *klass)
 static void
 rollout_document_init (RolloutDocument *self)
 {
-  self->watched = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  self->draft_cancellable = g_cancellable_new ();
 }
 
+/* Public API -------------------------------------------------------------- */
+
+/**
+ * rollout_document_new:
+ * @project: the plan
+ * @file: (nullable): where it was read from
+ *
+ * Schedules @project. The document does not watch @file until it is saved
+ * once: documents that are read come from rollout_document_load_async().
+ *
+ * Returns: (transfer full): a new document
+ */
 RolloutDocument *
 rollout_document_new (RolloutProject *project,
                       GFile          *file)
@@ -369,6 +682,71 @@ rollout_document_new_empty (void)
   return rollout_document_new (project, NULL);
 }
 
+/**
+ * rollout_document_new_from_draft:
+ * @cache: the cache that holds @draft
+ * @draft: a draft from rollout_cache_list_drafts()
+ * @error: return location for an error
+ *
+ * Brings back the unsaved changes of a plan. The document has the draft's
+ * file (none for an untitled plan), counts as modified, and goes on
+ * storing its drafts under the same key once given @cache.
+ *
+ * Returns: (transfer full) (nullable): the document, or %NULL when the
+ *   draft cannot be read
+ */
+RolloutDocument *
+rollout_document_new_from_draft (RolloutCache        *cache,
+                                 const RolloutDraft  *draft,
+                                 GError             **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(RolloutProject) project = NULL;
+  g_autoptr(GFile) file = NULL;
+  RolloutDocument *self;
+  gsize length = 0;
+  const char *data;
+
+  g_return_val_if_fail (ROLLOUT_IS_CACHE (cache), NULL);
+  g_return_val_if_fail (draft != NULL, NULL);
+
+  bytes = rollout_cache_load_draft (cache, draft->key, NULL, error);
+  if (bytes == NULL)
+    return NULL;
+  data = g_bytes_get_data (bytes, &length);
+  project = rollout_file_read (data, length, NULL, error);
+  if (project == NULL)
+    return NULL;
+
+  if (draft->location != NULL)
+    file = g_file_new_for_commandline_arg (draft->location);
+  self = rollout_document_new (project, file);
+  self->draft_key = g_strdup (draft->key);
+  self->draft_stored = TRUE;
+
+  /* What the file holds now is what a change on disk is measured from. */
+  if (file != NULL)
+    {
+      g_autoptr(GFileInfo) info = NULL;
+      g_autofree char *contents = NULL;
+      gsize contents_length = 0;
+
+      info = g_file_query_info (file,
+                                G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                                G_FILE_ATTRIBUTE_TIME_MODIFIED ","
+                                G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC,
+                                G_FILE_QUERY_INFO_NONE, NULL, NULL);
+      if (info != NULL && g_file_load_contents (file, NULL, &contents, &contents_length, NULL, NULL))
+        remember_disk (self, info, contents, contents_length);
+      else
+        self->disk_state = ROLLOUT_DISK_STATE_DELETED;
+      start_monitor (self);
+    }
+
+  rollout_history_set_modified (self->history);
+  return self;
+}
+
 typedef struct
 {
   GFile     *file;
@@ -395,14 +773,54 @@ load_thread (GTask        *task,
              GCancellable *cancellable)
 {
   LoadData *load = task_data;
+  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(RolloutProject) project = NULL;
+  g_autofree char *contents = NULL;
+  RolloutDocument *document;
   GError *error = NULL;
+  gsize length = 0;
 
-  project = rollout_file_load (load->file, cancellable, &load->diagnostics, &error);
+  info = g_file_query_info (load->file,
+                            G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                            G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                            G_FILE_ATTRIBUTE_TIME_MODIFIED ","
+                            G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &error);
+  if (info == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                               _("This is a folder, not a plan"));
+      return;
+    }
+  if (g_file_info_get_size (info) > ROLLOUT_FILE_MAX_SIZE)
+    {
+      g_task_return_new_error (task, ROLLOUT_FILE_ERROR, ROLLOUT_FILE_ERROR_TOO_LARGE,
+                               _("The file is too large (%" G_GINT64_FORMAT " MiB; at most %d MiB)"),
+                               g_file_info_get_size (info) / (1024 * 1024),
+                               ROLLOUT_FILE_MAX_SIZE / (1024 * 1024));
+      return;
+    }
+  if (!g_file_load_contents (load->file, cancellable, &contents, &length, NULL, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  project = rollout_file_read (contents, length, &load->diagnostics, &error);
   if (project == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, rollout_document_new (project, load->file), g_object_unref);
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  document = rollout_document_new (project, load->file);
+  remember_disk (document, info, contents, length);
+  g_task_return_pointer (task, document, g_object_unref);
 }
 
 /**
@@ -412,7 +830,7 @@ load_thread (GTask        *task,
  * @callback: called when the plan is read, or could not be
  * @user_data: data for @callback
  *
- * Reads and validates @file in a worker thread.
+ * Reads, validates and schedules @file in a worker thread.
  */
 void
 rollout_document_load_async (GFile               *file,
@@ -441,13 +859,15 @@ rollout_document_load_async (GFile               *file,
  *   validator found, when the file is not a valid plan
  * @error: return location for an error
  *
- * Returns: (transfer full) (nullable): the document, or %NULL
+ * Returns: (transfer full) (nullable): the document, watching its file
+ *   for changes by others; or %NULL
  */
 RolloutDocument *
 rollout_document_load_finish (GAsyncResult  *result,
                               GPtrArray    **out_diagnostics,
                               GError       **error)
 {
+  RolloutDocument *document;
   LoadData *load;
 
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
@@ -455,7 +875,11 @@ rollout_document_load_finish (GAsyncResult  *result,
   load = g_task_get_task_data (G_TASK (result));
   if (out_diagnostics != NULL)
     *out_diagnostics = g_steal_pointer (&load->diagnostics);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  document = g_task_propagate_pointer (G_TASK (result), error);
+  /* The monitor reports to the main context of the thread that makes it. */
+  if (document != NULL)
+    start_monitor (document);
+  return document;
 }
 
 /**
@@ -464,8 +888,8 @@ rollout_document_load_finish (GAsyncResult  *result,
  * @file: (nullable): where to save, or %NULL for the document's own file
  * @error: return location for an error
  *
- * Saves the plan atomically. On success @file becomes the document's file
- * and the document has no unsaved changes.
+ * Saves the plan atomically. On success @file becomes the document's file,
+ * the plan counts as saved, its draft is deleted and the file is watched.
  *
  * Returns: %TRUE on success
  */
@@ -475,25 +899,46 @@ rollout_document_save (RolloutDocument  *self,
                        GError          **error)
 {
   g_autoptr(GFile) target = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  gboolean moved;
 
   g_return_val_if_fail (ROLLOUT_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (file != NULL || self->file != NULL, FALSE);
 
   target = g_object_ref (file != NULL ? file : self->file);
+  moved = self->file == NULL || !g_file_equal (self->file, target);
 
-  if (self->dirty)
+  if (rollout_history_get_modified (self->history) || moved)
     {
       g_autofree char *now = format_timestamp_now ();
 
       rollout_project_set_modified (self->project, now);
     }
 
-  if (!rollout_file_save (self->project, target, NULL, error))
+  contents = rollout_file_write (self->project, &length);
+  if (!rollout_file_replace_contents (target, contents, length, NULL, error))
     return FALSE;
 
-  if (g_set_object (&self->file, target))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FILE]);
-  rollout_document_set_dirty (self, FALSE);
+  info = g_file_query_info (target,
+                            G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                            G_FILE_ATTRIBUTE_TIME_MODIFIED ","
+                            G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC,
+                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  remember_disk (self, info, contents, length);
+  set_disk_state (self, ROLLOUT_DISK_STATE_SAME);
+
+  /* The draft of what is now saved goes, under whatever key it had. */
+  delete_draft (self);
+  if (moved)
+    {
+      g_clear_pointer (&self->draft_key, g_free);
+      g_set_object (&self->file, target);
+      start_monitor (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FILE]);
+    }
+  rollout_history_set_saved (self->history);
   return TRUE;
 }
 
@@ -503,6 +948,21 @@ rollout_document_get_project (RolloutDocument *self)
   g_return_val_if_fail (ROLLOUT_IS_DOCUMENT (self), NULL);
 
   return self->project;
+}
+
+/**
+ * rollout_document_get_history:
+ * @self: a #RolloutDocument
+ *
+ * Returns: (transfer none): the plan's undo history, through which every
+ *   edit goes
+ */
+RolloutHistory *
+rollout_document_get_history (RolloutDocument *self)
+{
+  g_return_val_if_fail (ROLLOUT_IS_DOCUMENT (self), NULL);
+
+  return self->history;
 }
 
 /**
@@ -520,25 +980,40 @@ rollout_document_get_file (RolloutDocument *self)
   return self->file;
 }
 
+/**
+ * rollout_document_get_modified:
+ * @self: a #RolloutDocument
+ *
+ * Returns: %TRUE if the plan differs from what was last saved
+ */
 gboolean
-rollout_document_get_dirty (RolloutDocument *self)
+rollout_document_get_modified (RolloutDocument *self)
 {
   g_return_val_if_fail (ROLLOUT_IS_DOCUMENT (self), FALSE);
 
-  return self->dirty;
+  return rollout_history_get_modified (self->history);
 }
 
-void
-rollout_document_set_dirty (RolloutDocument *self,
-                            gboolean         dirty)
+/**
+ * rollout_document_execute:
+ * @self: a #RolloutDocument
+ * @command: an edit
+ * @error: return location for an error
+ *
+ * Runs @command through the plan's history.
+ *
+ * Returns: %TRUE if the edit was made; %FALSE with
+ *   %ROLLOUT_SCHEDULER_ERROR_CYCLE when it would make tasks wait for each
+ *   other in a circle
+ */
+gboolean
+rollout_document_execute (RolloutDocument  *self,
+                          RolloutCommand   *command,
+                          GError          **error)
 {
-  g_return_if_fail (ROLLOUT_IS_DOCUMENT (self));
+  g_return_val_if_fail (ROLLOUT_IS_DOCUMENT (self), FALSE);
 
-  dirty = !!dirty;
-  if (self->dirty == dirty)
-    return;
-  self->dirty = dirty;
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DIRTY]);
+  return rollout_history_execute (self->history, command, error);
 }
 
 /* The plan's name, as people see it in titles and dialogs. */
@@ -571,6 +1046,21 @@ rollout_document_dup_folder (RolloutDocument *self)
 }
 
 /**
+ * rollout_document_dup_location:
+ * @self: a #RolloutDocument
+ *
+ * Returns: (transfer full) (nullable): how the cache names the plan's
+ *   file: a path for a local file, else a URI; %NULL when it has none
+ */
+char *
+rollout_document_dup_location (RolloutDocument *self)
+{
+  g_return_val_if_fail (ROLLOUT_IS_DOCUMENT (self), NULL);
+
+  return self->file != NULL ? location_of (self->file) : NULL;
+}
+
+/**
  * rollout_document_get_schedule:
  * @self: a #RolloutDocument
  * @out_summary: (out) (optional): the schedule summary
@@ -593,4 +1083,70 @@ rollout_document_get_schedule (RolloutDocument         *self,
   if (out_error != NULL)
     *out_error = self->schedule_error;
   return self->schedule_error == NULL;
+}
+
+/**
+ * rollout_document_set_cache:
+ * @self: a #RolloutDocument
+ * @cache: (nullable): where to store drafts, or %NULL for none
+ *
+ * From now on, unsaved changes are stored as drafts in @cache.
+ */
+void
+rollout_document_set_cache (RolloutDocument *self,
+                            RolloutCache    *cache)
+{
+  g_return_if_fail (ROLLOUT_IS_DOCUMENT (self));
+  g_return_if_fail (cache == NULL || ROLLOUT_IS_CACHE (cache));
+
+  if (!g_set_object (&self->cache, cache))
+    return;
+  if (cache != NULL && rollout_history_get_modified (self->history) && !self->draft_stored)
+    queue_draft (self);
+}
+
+/**
+ * rollout_document_get_draft_key:
+ * @self: a #RolloutDocument
+ *
+ * Returns: (nullable): the key the plan's drafts are stored under, or
+ *   %NULL while none was stored
+ */
+const char *
+rollout_document_get_draft_key (RolloutDocument *self)
+{
+  g_return_val_if_fail (ROLLOUT_IS_DOCUMENT (self), NULL);
+
+  return self->draft_key;
+}
+
+/**
+ * rollout_document_discard_draft:
+ * @self: a #RolloutDocument
+ *
+ * Deletes the plan's draft and stores no more, as when its unsaved changes
+ * are discarded.
+ */
+void
+rollout_document_discard_draft (RolloutDocument *self)
+{
+  g_return_if_fail (ROLLOUT_IS_DOCUMENT (self));
+
+  delete_draft (self);
+  g_clear_object (&self->cache);
+}
+
+/**
+ * rollout_document_get_disk_state:
+ * @self: a #RolloutDocument
+ *
+ * Returns: whether someone else changed or removed the plan's file since
+ *   it was read or saved
+ */
+RolloutDiskState
+rollout_document_get_disk_state (RolloutDocument *self)
+{
+  g_return_val_if_fail (ROLLOUT_IS_DOCUMENT (self), ROLLOUT_DISK_STATE_SAME);
+
+  return self->disk_state;
 }

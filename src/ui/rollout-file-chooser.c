@@ -33,6 +33,23 @@ new_plan_filter (void)
 }
 
 static GtkFileFilter *
+new_pdf_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("PDF Documents"));
+  gtk_file_filter_add_pattern (filter, "*.pdf");
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  return filter;
+}
+
+static GtkFileFilter *
+new_filter (gboolean pdf)
+{
+  return pdf ? new_pdf_filter () : new_plan_filter ();
+}
+
+static GtkFileFilter *
 new_all_filter (void)
 {
   GtkFileFilter *filter = gtk_file_filter_new ();
@@ -48,11 +65,12 @@ new_all_filter (void)
 G_GNUC_BEGIN_IGNORE_DEPRECATIONS
 
 static GtkFileDialog *
-new_dialog (const char *title)
+new_dialog (const char *title,
+            gboolean    pdf)
 {
   GtkFileDialog *dialog = gtk_file_dialog_new ();
   g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-  g_autoptr(GtkFileFilter) plans = new_plan_filter ();
+  g_autoptr(GtkFileFilter) plans = new_filter (pdf);
   g_autoptr(GtkFileFilter) all = new_all_filter ();
 
   g_list_store_append (filters, plans);
@@ -110,7 +128,7 @@ choose_open (GtkWindow    *parent,
              GCancellable *cancellable,
              GTask        *task)
 {
-  g_autoptr(GtkFileDialog) dialog = new_dialog (_("Open Plan"));
+  g_autoptr(GtkFileDialog) dialog = new_dialog (_("Open Plan"), FALSE);
 
   gtk_file_dialog_open (dialog, parent, cancellable, open_done_cb, g_object_ref (task));
 }
@@ -119,12 +137,13 @@ static void
 choose_save (GtkWindow    *parent,
              GFile        *current_file,
              const char   *suggested_name,
+             gboolean      pdf,
              GCancellable *cancellable,
              GTask        *task)
 {
-  g_autoptr(GtkFileDialog) dialog = new_dialog (_("Save Plan As"));
+  g_autoptr(GtkFileDialog) dialog = new_dialog (pdf ? _("Export PDF") : _("Save Plan As"), pdf);
 
-  gtk_file_dialog_set_accept_label (dialog, _("_Save"));
+  gtk_file_dialog_set_accept_label (dialog, pdf ? _("_Export") : _("_Save"));
   if (current_file != NULL)
     gtk_file_dialog_set_initial_file (dialog, current_file);
   else if (suggested_name != NULL)
@@ -155,9 +174,10 @@ native_response_cb (GtkNativeDialog *native,
 
 static void
 show_native (GtkFileChooserNative *native,
+             gboolean              pdf,
              GTask                *task)
 {
-  g_autoptr(GtkFileFilter) plans = new_plan_filter ();
+  g_autoptr(GtkFileFilter) plans = new_filter (pdf);
   g_autoptr(GtkFileFilter) all = new_all_filter ();
 
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), plans);
@@ -181,26 +201,27 @@ choose_open (GtkWindow    *parent,
   native = gtk_file_chooser_native_new (_("Open Plan"), parent,
                                         GTK_FILE_CHOOSER_ACTION_OPEN,
                                         _("_Open"), _("_Cancel"));
-  show_native (native, task);
+  show_native (native, FALSE, task);
 }
 
 static void
 choose_save (GtkWindow    *parent,
              GFile        *current_file,
              const char   *suggested_name,
+             gboolean      pdf,
              GCancellable *cancellable,
              GTask        *task)
 {
   GtkFileChooserNative *native;
 
-  native = gtk_file_chooser_native_new (_("Save Plan As"), parent,
+  native = gtk_file_chooser_native_new (pdf ? _("Export PDF") : _("Save Plan As"), parent,
                                         GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Save"), _("_Cancel"));
+                                        pdf ? _("_Export") : _("_Save"), _("_Cancel"));
   if (current_file != NULL)
     gtk_file_chooser_set_file (GTK_FILE_CHOOSER (native), current_file, NULL);
   else if (suggested_name != NULL)
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), suggested_name);
-  show_native (native, task);
+  show_native (native, pdf, task);
 }
 
 #endif
@@ -255,7 +276,31 @@ rollout_file_chooser_save_async (GtkWindow           *parent,
   g_autoptr(GTask) task = g_task_new (parent, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, rollout_file_chooser_save_async);
-  choose_save (parent, current_file, suggested_name, cancellable, task);
+  choose_save (parent, current_file, suggested_name, FALSE, cancellable, task);
+}
+
+/**
+ * rollout_file_chooser_export_pdf_async:
+ * @parent: (nullable): the window the chooser belongs to
+ * @suggested_name: (nullable): a name for the PDF
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the chosen file; finish with
+ *   rollout_file_chooser_save_finish()
+ * @user_data: data for @callback
+ *
+ * Asks where to write a PDF.
+ */
+void
+rollout_file_chooser_export_pdf_async (GtkWindow           *parent,
+                                       const char          *suggested_name,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (parent, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, rollout_file_chooser_export_pdf_async);
+  choose_save (parent, NULL, suggested_name, TRUE, cancellable, task);
 }
 
 GFile *

@@ -11,19 +11,24 @@
 
 G_BEGIN_DECLS
 
-void   rollout_file_chooser_open_async  (GtkWindow            *parent,
-                                         GCancellable         *cancellable,
-                                         GAsyncReadyCallback   callback,
-                                         gpointer              user_data);
-GFile *rollout_file_chooser_open_finish (GAsyncResult         *result,
-                                         GError              **error);
-void   rollout_file_chooser_save_async  (GtkWindow            *parent,
-                                         GFile                *current_file,
-                                         const char           *suggested_name,
-                                         GCancellable         *cancellable,
-                                         GAsyncReadyCallback   callback,
-                                         gpointer              user_data);
-GFile *rollout_file_chooser_save_finish (GAsyncResult         *result,
-                                         GError              **error);
+void   rollout_file_chooser_open_async       (GtkWindow            *parent,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
+GFile *rollout_file_chooser_open_finish      (GAsyncResult         *result,
+                                              GError              **error);
+void   rollout_file_chooser_save_async       (GtkWindow            *parent,
+                                              GFile                *current_file,
+                                              const char           *suggested_name,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
+void   rollout_file_chooser_export_pdf_async (GtkWindow            *parent,
+                                              const char           *suggested_name,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
+GFile *rollout_file_chooser_save_finish      (GAsyncResult         *result,
+                                              GError              **error);
 
 G_END_DECLS

@@ -6,8 +6,9 @@
  */
 
 /* The plan at a glance: what it is, who owns it, when it starts and
- * finishes, how much is in it, and its phases in roll-out order. Refreshed
- * whenever the document reports a change.
+ * finishes, how much is in it, and its first phases in roll-out order.
+ * Refreshed after every edit while it shows, and when it is shown again
+ * after edits made elsewhere: a hidden page costs nothing per edit.
  */
 
 #define G_LOG_DOMAIN "rollout-overview-page"
@@ -41,7 +42,13 @@ struct _RolloutOverviewPage
   GtkLabel        *feedback_label;
   GtkWidget       *phases_group;
   GtkListBox      *phases_list;
+
+  GtkSliceListModel *first_phases;
+  guint            stale : 1;
 };
+
+/* A summary lists a plan's first phases; the Timeline has them all. */
+#define MAX_PHASES 24
 
 G_DEFINE_FINAL_TYPE (RolloutOverviewPage, rollout_overview_page, GTK_TYPE_WIDGET)
 
@@ -193,9 +200,44 @@ update (RolloutOverviewPage *self)
   set_count (self->feedback_label, g_list_model_get_n_items (rollout_project_get_feedback (project)));
 
   /* Rows show scheduled dates, which change without the model changing:
-   * bind again to rebuild them. A plan has a handful of phases. */
-  gtk_list_box_bind_model (self->phases_list, phases, create_phase_row, NULL, NULL);
+   * bind again to rebuild them. */
+  g_clear_object (&self->first_phases);
+  self->first_phases = gtk_slice_list_model_new (g_object_ref (phases), 0, MAX_PHASES);
+  gtk_list_box_bind_model (self->phases_list, G_LIST_MODEL (self->first_phases), create_phase_row, NULL, NULL);
   gtk_widget_set_visible (self->phases_group, g_list_model_get_n_items (phases) > 0);
+  if (g_list_model_get_n_items (phases) > MAX_PHASES)
+    {
+      g_autofree char *shown = NULL;
+
+      /* Translators: how many phases the overview lists, of how many */
+      shown = g_strdup_printf (_("The first %u of %u, in roll-out order, with their scheduled dates"),
+                               MAX_PHASES, g_list_model_get_n_items (phases));
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->phases_group), shown);
+    }
+  else
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->phases_group),
+                                           _("In roll-out order, with their scheduled dates"));
+  self->stale = FALSE;
+}
+
+static void
+document_changed_cb (RolloutOverviewPage *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    update (self);
+  else
+    self->stale = TRUE;
+}
+
+static void
+rollout_overview_page_map (GtkWidget *widget)
+{
+  RolloutOverviewPage *self = ROLLOUT_OVERVIEW_PAGE (widget);
+
+  GTK_WIDGET_CLASS (rollout_overview_page_parent_class)->map (widget);
+
+  if (self->stale)
+    update (self);
 }
 
 static void
@@ -205,6 +247,7 @@ rollout_overview_page_dispose (GObject *object)
 
   rollout_overview_page_set_document (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), ROLLOUT_TYPE_OVERVIEW_PAGE);
+  g_clear_object (&self->first_phases);
 
   G_OBJECT_CLASS (rollout_overview_page_parent_class)->dispose (object);
 }
@@ -254,6 +297,7 @@ rollout_overview_page_class_init (RolloutOverviewPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rollout_overview_page_dispose;
+  widget_class->map = rollout_overview_page_map;
   object_class->get_property = rollout_overview_page_get_property;
   object_class->set_property = rollout_overview_page_set_property;
 
@@ -318,8 +362,9 @@ rollout_overview_page_set_document (RolloutOverviewPage *self,
   g_set_object (&self->document, document);
   if (document != NULL)
     {
-      g_signal_connect_swapped (document, "changed", G_CALLBACK (update), self);
-      update (self);
+      g_signal_connect_swapped (document, "changed", G_CALLBACK (document_changed_cb), self);
+      self->stale = TRUE;
+      document_changed_cb (self);
     }
   else if (self->phases_list != NULL)
     gtk_list_box_bind_model (self->phases_list, NULL, NULL, NULL, NULL);

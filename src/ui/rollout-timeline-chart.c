@@ -19,6 +19,14 @@
  * shaped once into PangoLayouts kept in a cache, team colours are parsed
  * once per layout, the hatching of late bars is one node built per style,
  * and the arrow query fills an array kept for the next frame.
+ *
+ * Editing by pointer: a drag on a task's bar moves it, a drag on its right
+ * end changes its length, and a drag from the round handle beside the end
+ * of the bar under the pointer to another bar links the two. The chart
+ * only reads the pointer: it reports the day the bar would start on, or
+ * the day it would end on, as the pointer moves (::drag-task), and the
+ * view turns that into edits. While a link is dragged the chart draws a
+ * line to the pointer and rings the bar it would link to.
  */
 
 #define G_LOG_DOMAIN "rollout-timeline-chart"
@@ -40,6 +48,12 @@
 #define ARROW_HEAD_HALF_WIDTH 4.0
 #define ICON_SIZE 16
 #define HATCH_SIZE 6.0
+/* The link handle: a ring this far beyond the end of a bar. */
+#define LINK_HANDLE_GAP 12.0
+#define LINK_HANDLE_RADIUS 5.0
+#define LINK_HANDLE_HIT 8.0
+/* A press becomes a drag only after the pointer moves this far. */
+#define DRAG_THRESHOLD 4.0
 
 typedef struct
 {
@@ -83,6 +97,21 @@ struct _RolloutTimelineChart
   GtkIconPaintable       *blocked_icon;
 
   GArray                 *visible_arrows; /* guint, reused every frame */
+  GtkGesture             *drag;
+
+  GHashTable             *matches;        /* (nullable) rows to highlight, by object */
+
+  /* The drag in progress */
+  RolloutTimelineDrag     drag_mode;
+  gpointer                drag_task;      /* owned */
+  gboolean                drag_started;
+  double                  drag_bar_x;     /* the bar when the drag began, in layout coordinates */
+  double                  drag_bar_width;
+  double                  drag_pointer_x; /* the pointer now, in widget coordinates */
+  double                  drag_pointer_y;
+  double                  drag_start_x;
+  double                  drag_start_y;
+  int                     link_target;    /* row a link would go to, or -1 */
 };
 
 static void rollout_timeline_chart_scrollable_init (GtkScrollableInterface *iface);
@@ -109,6 +138,9 @@ enum {
   SELECT_ROW,
   ACTIVATE_ROW,
   ZOOM,
+  DRAG_TASK,
+  CANCEL_DRAG,
+  LINK_TASKS,
   N_SIGNALS
 };
 
@@ -508,6 +540,7 @@ draw_row_backgrounds (RolloutTimelineChart *self,
   GdkRGBA band_edge = with_alpha (&self->palette.accent, 0.25f);
   GdkRGBA hover = with_alpha (&self->palette.fg, 0.03f);
   GdkRGBA selected = with_alpha (&self->palette.fg, 0.08f);
+  GdkRGBA match = with_alpha (&self->palette.accent, self->palette.dark ? 0.22f : 0.14f);
   guint n, lo = 0, hi;
 
   for (guint r = first; r <= last; r++)
@@ -517,6 +550,8 @@ draw_row_backgrounds (RolloutTimelineChart *self,
 
       if (row->kind == ROLLOUT_TIMELINE_ROW_PHASE)
         gtk_snapshot_append_color (snapshot, &header, &GRAPHENE_RECT_INIT (0, y, width, row->height));
+      if (self->matches != NULL && g_hash_table_contains (self->matches, row->object))
+        gtk_snapshot_append_color (snapshot, &match, &GRAPHENE_RECT_INIT (0, y, width, row->height));
       if ((int) r == self->selected_row)
         gtk_snapshot_append_color (snapshot, &selected, &GRAPHENE_RECT_INIT (0, y, width, row->height));
       else if ((int) r == self->hover_row)
@@ -628,7 +663,8 @@ draw_bar (RolloutTimelineChart     *self,
 {
   const Palette *p = &self->palette;
   gboolean critical = (row->flags & ROLLOUT_TIMELINE_FLAG_CRITICAL) != 0;
-  gboolean dim = self->highlight_critical && !critical;
+  gboolean dim = (self->highlight_critical && !critical) ||
+                 (self->matches != NULL && !g_hash_table_contains (self->matches, row->object));
   GdkRGBA solid = self->highlight_critical && critical ? p->critical : *team_color (self, row);
   GdkRGBA light = mix (&solid, &p->view_bg, p->dark ? 0.55f : 0.6f);
   float width = MAX (row->bar.width, 2);
@@ -680,13 +716,26 @@ draw_bar (RolloutTimelineChart     *self,
         }
     }
 
-  if (index == self->selected_row)
+  if (index == self->selected_row || index == self->link_target)
     {
       graphene_rect_t ring;
 
       graphene_rect_inset_r (&bar, -3, -3, &ring);
       append_outline (snapshot, &ring, 6, 2, &p->accent);
       icon_x += 3;
+    }
+
+  /* The handle to drag a dependency from, where the pointer is. */
+  if (index == self->hover_row || (self->drag_mode == ROLLOUT_TIMELINE_DRAG_LINK && row->object == self->drag_task))
+    {
+      float cx = x + row->bar.width + LINK_HANDLE_GAP;
+      float cy = y + row->bar.height / 2;
+      graphene_rect_t dot = GRAPHENE_RECT_INIT (cx - LINK_HANDLE_RADIUS, cy - LINK_HANDLE_RADIUS,
+                                                2 * LINK_HANDLE_RADIUS, 2 * LINK_HANDLE_RADIUS);
+
+      append_rounded (snapshot, &dot, LINK_HANDLE_RADIUS, &p->view_bg);
+      append_outline (snapshot, &dot, LINK_HANDLE_RADIUS, 2, &p->accent);
+      icon_x = MAX (icon_x, cx + LINK_HANDLE_RADIUS + 4);
     }
 
   if (row->flags & ROLLOUT_TIMELINE_FLAG_LATE)
@@ -848,6 +897,41 @@ draw_header (RolloutTimelineChart *self,
   gtk_snapshot_append_color (snapshot, &border, &GRAPHENE_RECT_INIT (0, 2 * line - 1, width, 1));
 }
 
+/* While a dependency is dragged: a line from the handle to the pointer. */
+static void
+draw_link_line (RolloutTimelineChart *self,
+                GtkSnapshot          *snapshot,
+                double                hx,
+                double                vy,
+                float                 top)
+{
+  int row = rollout_timeline_layout_find_row (self->layout, self->drag_task);
+  const RolloutTimelineRow *r;
+  graphene_rect_t bounds;
+  cairo_t *cr;
+  double x0, y0, x1, y1;
+
+  if (row < 0)
+    return;
+  r = rollout_timeline_layout_get_row (self->layout, row);
+  x0 = r->bar.x + r->bar.width + LINK_HANDLE_GAP - hx;
+  y0 = top + r->bar.y + r->bar.height / 2 - vy;
+  x1 = self->drag_pointer_x;
+  y1 = self->drag_pointer_y;
+  graphene_rect_init (&bounds, MIN (x0, x1) - 4, MIN (y0, y1) - 4, fabs (x1 - x0) + 8, fabs (y1 - y0) + 8);
+
+  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+  gdk_cairo_set_source_rgba (cr, &self->palette.accent);
+  cairo_set_line_width (cr, 2);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_move_to (cr, x0, y0);
+  cairo_line_to (cr, x1, y1);
+  cairo_stroke (cr);
+  cairo_arc (cr, x1, y1, 3, 0, 2 * G_PI);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+}
+
 static void
 rollout_timeline_chart_snapshot (GtkWidget   *widget,
                                  GtkSnapshot *snapshot)
@@ -880,6 +964,8 @@ rollout_timeline_chart_snapshot (GtkWidget   *widget,
   draw_arrows (self, snapshot, hx, vy, width, top, body);
   if (any_rows)
     draw_rows (self, snapshot, hx, vy, width, top, first, last);
+  if (self->drag_mode == ROLLOUT_TIMELINE_DRAG_LINK && self->drag_started)
+    draw_link_line (self, snapshot, hx, vy, top);
   gtk_snapshot_pop (snapshot);
 
   draw_header (self, snapshot, hx, width);
@@ -913,6 +999,199 @@ select_row (RolloutTimelineChart *self,
     return;
   row = CLAMP (row, 0, (int) n - 1);
   g_signal_emit (self, signals[SELECT_ROW], 0, row);
+}
+
+/* What a drag starting at (@x, @y) would do, and on which row. */
+static RolloutTimelineDrag
+drag_mode_at (RolloutTimelineChart *self,
+              double                x,
+              double                y,
+              int                  *out_row)
+{
+  const RolloutTimelineRow *r;
+  RolloutTimelineHit hit;
+  double lx, ly;
+  int row;
+
+  *out_row = -1;
+  if (self->layout == NULL || !to_layout (self, x, y, &lx, &ly))
+    return ROLLOUT_TIMELINE_DRAG_NONE;
+  hit = rollout_timeline_layout_hit_test (self->layout, lx, ly, &row);
+  if (row < 0)
+    return ROLLOUT_TIMELINE_DRAG_NONE;
+  r = rollout_timeline_layout_get_row (self->layout, row);
+  if (r->kind != ROLLOUT_TIMELINE_ROW_TASK || (r->flags & ROLLOUT_TIMELINE_FLAG_UNSCHEDULED))
+    return ROLLOUT_TIMELINE_DRAG_NONE;
+  *out_row = row;
+
+  if (hypot (lx - (r->bar.x + r->bar.width + LINK_HANDLE_GAP), ly - (r->bar.y + r->bar.height / 2)) <= LINK_HANDLE_HIT)
+    return ROLLOUT_TIMELINE_DRAG_LINK;
+  switch (hit)
+    {
+    case ROLLOUT_TIMELINE_HIT_BAR_END:
+      return (r->flags & ROLLOUT_TIMELINE_FLAG_MILESTONE) ? ROLLOUT_TIMELINE_DRAG_MOVE : ROLLOUT_TIMELINE_DRAG_RESIZE;
+    case ROLLOUT_TIMELINE_HIT_BAR:
+    case ROLLOUT_TIMELINE_HIT_BAR_START:
+    case ROLLOUT_TIMELINE_HIT_MILESTONE:
+      return ROLLOUT_TIMELINE_DRAG_MOVE;
+    case ROLLOUT_TIMELINE_HIT_NONE:
+    case ROLLOUT_TIMELINE_HIT_ROW:
+    default:
+      return ROLLOUT_TIMELINE_DRAG_NONE;
+    }
+}
+
+static const char *
+cursor_for (RolloutTimelineDrag mode,
+            gboolean            dragging)
+{
+  switch (mode)
+    {
+    case ROLLOUT_TIMELINE_DRAG_MOVE:
+      return dragging ? "grabbing" : "grab";
+    case ROLLOUT_TIMELINE_DRAG_RESIZE:
+      return "ew-resize";
+    case ROLLOUT_TIMELINE_DRAG_LINK:
+      return "crosshair";
+    case ROLLOUT_TIMELINE_DRAG_NONE:
+    default:
+      return NULL;
+    }
+}
+
+static void
+end_drag (RolloutTimelineChart *self)
+{
+  self->drag_mode = ROLLOUT_TIMELINE_DRAG_NONE;
+  self->drag_started = FALSE;
+  self->link_target = -1;
+  g_clear_object (&self->drag_task);
+  gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The day the dragged bar would start on (moving) or end on (resizing). */
+static RolloutDate
+drag_date (RolloutTimelineChart *self,
+           double                dx)
+{
+  double day = rollout_timeline_layout_get_day_width (self->layout);
+
+  if (self->drag_mode == ROLLOUT_TIMELINE_DRAG_MOVE)
+    return rollout_timeline_layout_x_to_date (self->layout, self->drag_bar_x + dx + day / 2);
+  return rollout_timeline_layout_x_to_date (self->layout, self->drag_bar_x + self->drag_bar_width + dx - day / 2);
+}
+
+static void
+drag_begin_cb (RolloutTimelineChart *self,
+               double                x,
+               double                y,
+               GtkGestureDrag       *gesture)
+{
+  const RolloutTimelineRow *r;
+  int row;
+
+  end_drag (self);
+  self->drag_mode = drag_mode_at (self, x, y, &row);
+  if (self->drag_mode == ROLLOUT_TIMELINE_DRAG_NONE)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+  r = rollout_timeline_layout_get_row (self->layout, row);
+  self->drag_task = g_object_ref (r->object);
+  self->drag_bar_x = r->bar.x;
+  self->drag_bar_width = r->bar.width;
+  self->drag_start_x = self->drag_pointer_x = x;
+  self->drag_start_y = self->drag_pointer_y = y;
+}
+
+static void
+drag_update_cb (RolloutTimelineChart *self,
+                double                dx,
+                double                dy,
+                GtkGestureDrag       *gesture)
+{
+  if (self->drag_mode == ROLLOUT_TIMELINE_DRAG_NONE || self->layout == NULL)
+    return;
+  if (!self->drag_started)
+    {
+      if (fabs (dx) < DRAG_THRESHOLD && fabs (dy) < DRAG_THRESHOLD)
+        return;
+      self->drag_started = TRUE;
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), cursor_for (self->drag_mode, TRUE));
+    }
+  self->drag_pointer_x = self->drag_start_x + dx;
+  self->drag_pointer_y = self->drag_start_y + dy;
+
+  if (self->drag_mode == ROLLOUT_TIMELINE_DRAG_LINK)
+    {
+      double lx, ly;
+      int target = -1;
+
+      if (to_layout (self, self->drag_pointer_x, self->drag_pointer_y, &lx, &ly))
+        {
+          RolloutTimelineHit hit = rollout_timeline_layout_hit_test (self->layout, lx, ly, &target);
+          const RolloutTimelineRow *r = target >= 0 ? rollout_timeline_layout_get_row (self->layout, target) : NULL;
+
+          if (r == NULL || r->kind != ROLLOUT_TIMELINE_ROW_TASK || r->object == self->drag_task ||
+              hit == ROLLOUT_TIMELINE_HIT_ROW || hit == ROLLOUT_TIMELINE_HIT_NONE)
+            target = -1;
+        }
+      self->link_target = target;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      return;
+    }
+
+  g_signal_emit (self, signals[DRAG_TASK], 0, self->drag_task, self->drag_mode, drag_date (self, dx), FALSE);
+}
+
+static void
+drag_end_cb (RolloutTimelineChart *self,
+             double                dx,
+             double                dy,
+             GtkGestureDrag       *gesture)
+{
+  g_autoptr(GObject) task = NULL;
+  RolloutTimelineDrag mode = self->drag_mode;
+
+  if (mode == ROLLOUT_TIMELINE_DRAG_NONE || !self->drag_started || self->layout == NULL)
+    {
+      end_drag (self);
+      return;
+    }
+  task = g_object_ref (self->drag_task);
+  if (mode == ROLLOUT_TIMELINE_DRAG_LINK)
+    {
+      int target = self->link_target;
+
+      end_drag (self);
+      if (target >= 0)
+        g_signal_emit (self, signals[LINK_TASKS], 0, task,
+                       rollout_timeline_layout_get_row (self->layout, target)->object);
+      return;
+    }
+  {
+    RolloutDate date = drag_date (self, dx);
+
+    end_drag (self);
+    g_signal_emit (self, signals[DRAG_TASK], 0, task, mode, date, TRUE);
+  }
+}
+
+static void
+drag_cancel_cb (RolloutTimelineChart *self,
+                GdkEventSequence     *sequence,
+                GtkGesture           *gesture)
+{
+  gboolean was_editing = self->drag_started &&
+                         (self->drag_mode == ROLLOUT_TIMELINE_DRAG_MOVE ||
+                          self->drag_mode == ROLLOUT_TIMELINE_DRAG_RESIZE);
+
+  end_drag (self);
+  if (was_editing)
+    g_signal_emit (self, signals[CANCEL_DRAG], 0);
 }
 
 static void
@@ -953,6 +1232,12 @@ motion_cb (RolloutTimelineChart     *self,
     {
       self->hover_row = row;
       gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+  if (self->drag_mode == ROLLOUT_TIMELINE_DRAG_NONE)
+    {
+      int unused;
+
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), cursor_for (drag_mode_at (self, x, y, &unused), FALSE));
     }
 }
 
@@ -999,6 +1284,11 @@ key_pressed_cb (RolloutTimelineChart  *self,
 {
   int page;
 
+  if (keyval == GDK_KEY_Escape && self->drag_mode != ROLLOUT_TIMELINE_DRAG_NONE)
+    {
+      gtk_event_controller_reset (GTK_EVENT_CONTROLLER (self->drag));
+      return TRUE;
+    }
   if (self->layout == NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)))
     return FALSE;
 
@@ -1224,6 +1514,8 @@ rollout_timeline_chart_dispose (GObject *object)
   g_clear_object (&self->vadjustment);
   g_clear_object (&self->late_icon);
   g_clear_object (&self->blocked_icon);
+  g_clear_object (&self->drag_task);
+  g_clear_pointer (&self->matches, g_hash_table_unref);
 
   G_OBJECT_CLASS (rollout_timeline_chart_parent_class)->dispose (object);
 }
@@ -1390,6 +1682,38 @@ rollout_timeline_chart_class_init (RolloutTimelineChartClass *klass)
   signals [ZOOM] =
     g_signal_new ("zoom", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_DOUBLE);
+  /**
+   * RolloutTimelineChart::drag-task:
+   * @task: the #RolloutTask whose bar is dragged
+   * @mode: %ROLLOUT_TIMELINE_DRAG_MOVE or %ROLLOUT_TIMELINE_DRAG_RESIZE
+   * @date: the day the bar would start on (moving) or end on (resizing),
+   *   before any snapping to working days
+   * @finished: whether the button was released
+   *
+   * A bar is being dragged; emitted as the pointer moves and once more
+   * when the drag ends.
+   */
+  signals [DRAG_TASK] =
+    g_signal_new ("drag-task", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 4, G_TYPE_OBJECT, G_TYPE_INT, G_TYPE_UINT, G_TYPE_BOOLEAN);
+  /**
+   * RolloutTimelineChart::cancel-drag:
+   *
+   * The drag of a bar was given up (Escape): whatever it changed goes back.
+   */
+  signals [CANCEL_DRAG] =
+    g_signal_new ("cancel-drag", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * RolloutTimelineChart::link-tasks:
+   * @from: the #RolloutTask a dependency was dragged from
+   * @to: the #RolloutTask it was dropped on
+   *
+   * Asks for @to to wait for @from.
+   */
+  signals [LINK_TASKS] =
+    g_signal_new ("link-tasks", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_OBJECT, G_TYPE_OBJECT);
 
   gtk_widget_class_set_css_name (widget_class, "timeline-chart");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
@@ -1403,6 +1727,7 @@ rollout_timeline_chart_init (RolloutTimelineChart *self)
 
   self->selected_row = -1;
   self->hover_row = -1;
+  self->link_target = -1;
   self->line_height = 24;
   self->labels[0] = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_object_unref);
   self->labels[1] = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_object_unref);
@@ -1417,6 +1742,14 @@ rollout_timeline_chart_init (RolloutTimelineChart *self)
   click = gtk_gesture_click_new ();
   g_signal_connect_object (click, "pressed", G_CALLBACK (click_pressed_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  self->drag = gtk_gesture_drag_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (self->drag), GDK_BUTTON_PRIMARY);
+  g_signal_connect_object (self->drag, "drag-begin", G_CALLBACK (drag_begin_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->drag, "drag-update", G_CALLBACK (drag_update_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->drag, "drag-end", G_CALLBACK (drag_end_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->drag, "cancel", G_CALLBACK (drag_cancel_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (self->drag));
 
   controller = gtk_event_controller_motion_new ();
   g_signal_connect_object (controller, "motion", G_CALLBACK (motion_cb), self, G_CONNECT_SWAPPED);
@@ -1550,4 +1883,27 @@ rollout_timeline_chart_get_header_height (RolloutTimelineChart *self)
   g_return_val_if_fail (ROLLOUT_IS_TIMELINE_CHART (self), 0);
 
   return (int) body_top (self);
+}
+
+/**
+ * rollout_timeline_chart_set_matches:
+ * @self: a #RolloutTimelineChart
+ * @matches: (nullable): a set of phases and tasks to pick out (as keys of
+ *   a #GHashTable), or %NULL for none
+ *
+ * Picks out the rows of @matches (a search's results) and fades the bars
+ * of the others.
+ */
+void
+rollout_timeline_chart_set_matches (RolloutTimelineChart *self,
+                                    GHashTable           *matches)
+{
+  g_return_if_fail (ROLLOUT_IS_TIMELINE_CHART (self));
+
+  if (self->matches == matches)
+    return;
+  g_clear_pointer (&self->matches, g_hash_table_unref);
+  if (matches != NULL)
+    self->matches = g_hash_table_ref (matches);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }

@@ -13,6 +13,20 @@
 
 G_BEGIN_DECLS
 
+/**
+ * RolloutTimelineDrag:
+ * @ROLLOUT_TIMELINE_DRAG_NONE: no drag
+ * @ROLLOUT_TIMELINE_DRAG_MOVE: a bar is moved
+ * @ROLLOUT_TIMELINE_DRAG_RESIZE: a bar's end is moved
+ * @ROLLOUT_TIMELINE_DRAG_LINK: a dependency is drawn from a bar to another
+ */
+typedef enum {
+  ROLLOUT_TIMELINE_DRAG_NONE,
+  ROLLOUT_TIMELINE_DRAG_MOVE,
+  ROLLOUT_TIMELINE_DRAG_RESIZE,
+  ROLLOUT_TIMELINE_DRAG_LINK,
+} RolloutTimelineDrag;
+
 #define ROLLOUT_TYPE_TIMELINE_CHART (rollout_timeline_chart_get_type ())
 
 G_DECLARE_FINAL_TYPE (RolloutTimelineChart, rollout_timeline_chart, ROLLOUT, TIMELINE_CHART, GtkWidget)
@@ -28,5 +42,7 @@ gboolean               rollout_timeline_chart_get_highlight_critical (RolloutTim
 void                   rollout_timeline_chart_set_highlight_critical (RolloutTimelineChart  *self,
                                                                       gboolean               highlight);
 int                    rollout_timeline_chart_get_header_height      (RolloutTimelineChart  *self);
+void                   rollout_timeline_chart_set_matches            (RolloutTimelineChart  *self,
+                                                                      GHashTable            *matches);
 
 G_END_DECLS

@@ -9,7 +9,7 @@
 
 #include <gtk/gtk.h>
 
-#include "rollout-project.h"
+#include "rollout-document.h"
 #include "rollout-timeline-layout.h"
 
 G_BEGIN_DECLS
@@ -19,9 +19,13 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RolloutTimelineView, rollout_timeline_view, ROLLOUT, TIMELINE_VIEW, GtkWidget)
 
 GtkWidget           *rollout_timeline_view_new               (void);
+RolloutDocument     *rollout_timeline_view_get_document      (RolloutTimelineView *self);
+void                 rollout_timeline_view_set_document      (RolloutTimelineView *self,
+                                                              RolloutDocument     *document);
 RolloutProject      *rollout_timeline_view_get_project       (RolloutTimelineView *self);
-void                 rollout_timeline_view_set_project       (RolloutTimelineView *self,
-                                                              RolloutProject      *project);
+gpointer             rollout_timeline_view_get_selected      (RolloutTimelineView *self);
+void                 rollout_timeline_view_select            (RolloutTimelineView *self,
+                                                              gpointer             object);
 RolloutTimelineZoom  rollout_timeline_view_get_zoom          (RolloutTimelineView *self);
 void                 rollout_timeline_view_set_zoom          (RolloutTimelineView *self,
                                                               RolloutTimelineZoom  zoom);

@@ -6,7 +6,8 @@
  */
 
 /* What a window shows when no plan is open: ways to start (a new plan, a
- * file, the demo plan) and the plans opened recently, from the cache, each
+ * file, the demo plan), the unsaved changes a crash left behind (each to
+ * recover or discard), and the plans opened recently, from the cache, each
  * with a line about where its roll-out stands.
  */
 
@@ -27,6 +28,8 @@ struct _RolloutWelcomePage
 
   AdwStatusPage      *status_page;
   GtkWidget          *demo_button;
+  GtkWidget          *drafts_group;
+  GtkListBox         *drafts_list;
   GtkWidget          *recents_group;
   GtkListBox         *recents_list;
 };
@@ -34,6 +37,7 @@ struct _RolloutWelcomePage
 G_DEFINE_FINAL_TYPE (RolloutWelcomePage, rollout_welcome_page, GTK_TYPE_WIDGET)
 
 #define LOCATION_KEY "rollout-location"
+#define DRAFT_KEY "rollout-draft"
 
 static GFile *
 file_for_location (const char *location)
@@ -131,6 +135,99 @@ create_recent_row (RolloutWelcomePage         *self,
   return row;
 }
 
+static char *
+describe_draft (const RolloutDraft *draft)
+{
+  g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (draft->time / G_USEC_PER_SEC);
+  /* Translators: when a draft of unsaved changes was stored; see strftime */
+  g_autofree char *time = g_date_time_format (when, _("%-d %b, %H:%M"));
+  g_autofree char *folder = NULL;
+
+  if (draft->location == NULL)
+    /* Translators: %s is when; the plan was never saved */
+    return g_strdup_printf (_("Changed %s · Never saved"), time);
+  {
+    g_autoptr(GFile) file = file_for_location (draft->location);
+
+    folder = rollout_format_folder (file);
+  }
+  /* Translators: %s is when, then the plan's folder */
+  return g_strdup_printf (_("Changed %s · %s"), time, folder != NULL ? folder : draft->location);
+}
+
+static void
+recover_clicked_cb (GtkButton          *button,
+                    RolloutWelcomePage *self)
+{
+  const RolloutDraft *draft = g_object_get_data (G_OBJECT (button), DRAFT_KEY);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (self->application != NULL)
+    rollout_application_recover_draft (self->application, draft, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+}
+
+static void
+discard_clicked_cb (GtkButton          *button,
+                    RolloutWelcomePage *self)
+{
+  const RolloutDraft *draft = g_object_get_data (G_OBJECT (button), DRAFT_KEY);
+
+  if (self->application != NULL)
+    rollout_application_discard_draft (self->application, draft->key);
+}
+
+static GtkWidget *
+create_draft_row (RolloutWelcomePage *self,
+                  const RolloutDraft *draft)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = describe_draft (draft);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *recover, *discard;
+
+  /* Translators: the name of a plan */
+  title = g_strdup_printf (_("Recover unsaved changes to “%s”?"), draft->name);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  if (draft->location != NULL)
+    gtk_widget_set_tooltip_text (row, draft->location);
+
+  discard = gtk_button_new_with_mnemonic (_("_Discard"));
+  gtk_widget_set_valign (discard, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (discard, "flat");
+  g_object_set_data_full (G_OBJECT (discard), DRAFT_KEY, rollout_draft_copy (draft),
+                          (GDestroyNotify) rollout_draft_free);
+  g_signal_connect (discard, "clicked", G_CALLBACK (discard_clicked_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), discard);
+
+  recover = gtk_button_new_with_mnemonic (_("_Recover"));
+  gtk_widget_set_valign (recover, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (recover, "suggested-action");
+  g_object_set_data_full (G_OBJECT (recover), DRAFT_KEY, rollout_draft_copy (draft),
+                          (GDestroyNotify) rollout_draft_free);
+  g_signal_connect (recover, "clicked", G_CALLBACK (recover_clicked_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), recover);
+
+  return row;
+}
+
+static void
+reload_drafts (RolloutWelcomePage *self)
+{
+  g_autoptr(GPtrArray) drafts = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->drafts_list))) != NULL)
+    gtk_list_box_remove (self->drafts_list, child);
+
+  if (self->application != NULL)
+    drafts = rollout_application_list_drafts (self->application);
+  for (guint i = 0; drafts != NULL && i < drafts->len; i++)
+    gtk_list_box_append (self->drafts_list, create_draft_row (self, g_ptr_array_index (drafts, i)));
+  gtk_widget_set_visible (self->drafts_group, drafts != NULL && drafts->len > 0);
+}
+
 static void
 reload_recents (RolloutWelcomePage *self)
 {
@@ -161,6 +258,15 @@ rollout_welcome_page_dispose (GObject *object)
   G_OBJECT_CLASS (rollout_welcome_page_parent_class)->dispose (object);
 }
 
+/* Drafts come and go with other windows' edits: look again when shown. */
+static void
+rollout_welcome_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (rollout_welcome_page_parent_class)->map (widget);
+
+  reload_drafts (ROLLOUT_WELCOME_PAGE (widget));
+}
+
 static void
 rollout_welcome_page_class_init (RolloutWelcomePageClass *klass)
 {
@@ -168,11 +274,14 @@ rollout_welcome_page_class_init (RolloutWelcomePageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rollout_welcome_page_dispose;
+  widget_class->map = rollout_welcome_page_map;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Rollout/rollout-welcome-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RolloutWelcomePage, status_page);
   gtk_widget_class_bind_template_child (widget_class, RolloutWelcomePage, demo_button);
+  gtk_widget_class_bind_template_child (widget_class, RolloutWelcomePage, drafts_group);
+  gtk_widget_class_bind_template_child (widget_class, RolloutWelcomePage, drafts_list);
   gtk_widget_class_bind_template_child (widget_class, RolloutWelcomePage, recents_group);
   gtk_widget_class_bind_template_child (widget_class, RolloutWelcomePage, recents_list);
 }
@@ -223,7 +332,11 @@ rollout_welcome_page_set_application (RolloutWelcomePage *self,
 
       gtk_widget_set_visible (self->demo_button, g_file_query_exists (demo, NULL));
       g_signal_connect_swapped (application, "recents-changed", G_CALLBACK (reload_recents), self);
+      g_signal_connect_swapped (application, "drafts-changed", G_CALLBACK (reload_drafts), self);
     }
   if (self->recents_list != NULL)
-    reload_recents (self);
+    {
+      reload_drafts (self);
+      reload_recents (self);
+    }
 }

@@ -5,11 +5,20 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* A window shows one plan, or the welcome page when it has none. The title
- * is the plan's name (with a "•" while there are unsaved changes), the
- * subtitle its folder; the view switcher picks the view. Closing a window
- * with unsaved changes asks first. The window's size and the last view are
- * kept in GSettings.
+/* A window shows one plan, or the welcome page when it has none.
+ *
+ * The title is the plan's name (with a "•" while it has unsaved changes),
+ * the subtitle its folder; the view switcher picks the view. Undo and Redo
+ * head the primary menu, named after the edit they would undo or redo.
+ * The views are pages of one AdwViewStack: the window's edit actions
+ * (add, delete, find, zoom, nudge) go to the visible view's action group
+ * of the same name — "win.delete" runs "timeline.delete" on the Timeline —
+ * so a new view takes part by installing the actions it supports.
+ *
+ * A banner under the header bar says when the file changed on disk or when
+ * a draft of unsaved changes can be recovered. Closing with unsaved
+ * changes, reloading over them, and saving over someone else's changes all
+ * ask first. The window's size and the last view are kept in GSettings.
  */
 
 #define G_LOG_DOMAIN "rollout-window"
@@ -22,9 +31,17 @@
 
 #include "rollout-file-chooser.h"
 #include "rollout-overview-page.h"
+#include "rollout-problems-dialog.h"
 #include "rollout-timeline-view.h"
 #include "rollout-welcome-page.h"
-#include "rollout-window.h"
+#include "rollout-window-private.h"
+
+typedef enum {
+  BANNER_NONE,
+  BANNER_CHANGED_ON_DISK,
+  BANNER_DELETED_ON_DISK,
+  BANNER_RECOVER_DRAFT,
+} BannerKind;
 
 struct _RolloutWindow
 {
@@ -32,9 +49,18 @@ struct _RolloutWindow
 
   RolloutDocument      *document;
   GSettings            *settings;
+  GMenu                *undo_section;
+  RolloutDraft         *offered_draft;
+  BannerKind            banner_kind;
 
   GtkWidget            *save_button;
+  GtkWidget            *add_button;
   AdwViewSwitcherTitle *switcher_title;
+  GtkRevealer          *banner;
+  GtkLabel             *banner_label;
+  GtkButton            *banner_button;
+  GtkButton            *banner_secondary_button;
+  AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
   RolloutWelcomePage   *welcome_page;
   AdwViewStack         *view_stack;
@@ -58,10 +84,46 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
+/* The view actions the window passes on, and which view to show first when
+ * the visible one has no such action. */
+static const struct {
+  const char *verb;
+  const char *fallback_view;
+} view_actions[] = {
+  { "add-task", "timeline" },
+  { "add-milestone", "timeline" },
+  { "add-phase", "timeline" },
+  { "delete", NULL },
+  { "edit", NULL },
+  { "find", NULL },
+  { "move-earlier", NULL },
+  { "move-later", NULL },
+  { "shorten", NULL },
+  { "lengthen", NULL },
+  { "zoom-in", NULL },
+  { "zoom-out", NULL },
+  { "zoom-reset", NULL },
+};
+
 static RolloutApplication *
 get_application (RolloutWindow *self)
 {
   return ROLLOUT_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+}
+
+/* User text in a menu label: underscores are not mnemonics. */
+static char *
+escape_mnemonics (const char *text)
+{
+  GString *escaped = g_string_new (NULL);
+
+  for (const char *p = text; p != NULL && *p != '\0'; p++)
+    {
+      if (*p == '_')
+        g_string_append_c (escaped, '_');
+      g_string_append_c (escaped, *p);
+    }
+  return g_string_free (escaped, FALSE);
 }
 
 static void
@@ -74,7 +136,7 @@ update_title (RolloutWindow *self)
     {
       g_autofree char *name = rollout_document_dup_title (self->document);
 
-      title = rollout_document_get_dirty (self->document)
+      title = rollout_document_get_modified (self->document)
         ? g_strconcat ("• ", name, NULL)
         : g_steal_pointer (&name);
       subtitle = rollout_document_dup_folder (self->document);
@@ -90,15 +152,122 @@ update_title (RolloutWindow *self)
 }
 
 /* Save is offered while there is something to save: unsaved changes, or a
- * plan that has no file yet. Wide windows show the view switcher instead of
- * the title, so this is also where unsaved changes show there. */
+ * plan that has no file yet or whose file is gone. */
 static void
 update_save_action (RolloutWindow *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save",
                                  self->document != NULL &&
-                                 (rollout_document_get_dirty (self->document) ||
-                                  rollout_document_get_file (self->document) == NULL));
+                                 (rollout_document_get_modified (self->document) ||
+                                  rollout_document_get_file (self->document) == NULL ||
+                                  rollout_document_get_disk_state (self->document) == ROLLOUT_DISK_STATE_DELETED));
+}
+
+static void
+append_history_item (GMenu      *section,
+                     const char *label,
+                     const char *action,
+                     const char *accel)
+{
+  g_autoptr(GMenuItem) item = g_menu_item_new (label, action);
+
+  g_menu_item_set_attribute (item, "accel", "s", accel);
+  g_menu_append_item (section, item);
+}
+
+/* Undo and Redo say what they would undo or redo. */
+static void
+update_undo (RolloutWindow *self)
+{
+  RolloutHistory *history = self->document != NULL ? rollout_document_get_history (self->document) : NULL;
+  gboolean can_undo = history != NULL && rollout_history_can_undo (history);
+  gboolean can_redo = history != NULL && rollout_history_can_redo (history);
+  g_autofree char *undo = NULL;
+  g_autofree char *redo = NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", can_undo);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", can_redo);
+
+  g_menu_remove_all (self->undo_section);
+  if (history == NULL)
+    return;
+  if (can_undo)
+    {
+      g_autofree char *edit = escape_mnemonics (rollout_history_get_undo_label (history));
+
+      /* Translators: %s is what the edit did, as "Move ‘Train support’" */
+      undo = g_strdup_printf (_("_Undo %s"), edit);
+    }
+  if (can_redo)
+    {
+      g_autofree char *edit = escape_mnemonics (rollout_history_get_redo_label (history));
+
+      /* Translators: %s is what the edit did, as "Move ‘Train support’" */
+      redo = g_strdup_printf (_("_Redo %s"), edit);
+    }
+  append_history_item (self->undo_section, undo != NULL ? undo : _("_Undo"), "win.undo", "<Control>z");
+  append_history_item (self->undo_section, redo != NULL ? redo : _("_Redo"), "win.redo", "<Control><Shift>z");
+}
+
+static void
+update_banner (RolloutWindow *self)
+{
+  RolloutDiskState state = self->document != NULL ? rollout_document_get_disk_state (self->document)
+                                                   : ROLLOUT_DISK_STATE_SAME;
+  g_autofree char *text = NULL;
+  const char *button = NULL;
+  const char *secondary = NULL;
+
+  if (state == ROLLOUT_DISK_STATE_CHANGED)
+    {
+      self->banner_kind = BANNER_CHANGED_ON_DISK;
+      text = g_strdup (rollout_document_get_modified (self->document)
+                       ? _("The file was changed by someone else. Reload it to see their changes, or keep yours and save over them.")
+                       : _("The file was changed by someone else."));
+      button = _("_Reload");
+    }
+  else if (state == ROLLOUT_DISK_STATE_DELETED)
+    {
+      self->banner_kind = BANNER_DELETED_ON_DISK;
+      text = g_strdup (_("The file was deleted or moved by someone else. Save to keep the plan."));
+      button = _("_Save");
+    }
+  else if (self->offered_draft != NULL)
+    {
+      self->banner_kind = BANNER_RECOVER_DRAFT;
+      /* Translators: the name of a plan */
+      text = g_strdup_printf (_("Recover unsaved changes to “%s”?"), self->offered_draft->name);
+      button = _("_Recover");
+      secondary = _("_Discard");
+    }
+  else
+    self->banner_kind = BANNER_NONE;
+
+  if (text != NULL)
+    {
+      gtk_label_set_label (self->banner_label, text);
+      gtk_button_set_label (self->banner_button, button);
+      gtk_widget_set_visible (GTK_WIDGET (self->banner_secondary_button), secondary != NULL);
+      if (secondary != NULL)
+        gtk_button_set_label (self->banner_secondary_button, secondary);
+    }
+  gtk_revealer_set_reveal_child (self->banner, text != NULL);
+}
+
+static void
+document_modified_cb (RolloutWindow *self)
+{
+  update_title (self);
+  update_save_action (self);
+  if (self->banner_kind == BANNER_CHANGED_ON_DISK)
+    update_banner (self);
+}
+
+static void
+document_disk_state_cb (RolloutWindow *self)
+{
+  update_save_action (self);
+  update_banner (self);
 }
 
 static void
@@ -113,11 +282,6 @@ static void
 view_changed_cb (RolloutWindow *self)
 {
   const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
-  gboolean zoomable = self->document != NULL && g_strcmp0 (name, "timeline") == 0;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", zoomable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", zoomable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-reset", zoomable);
 
   if (self->document != NULL && self->settings != NULL && name != NULL)
     g_settings_set_string (self->settings, "last-view", name);
@@ -249,10 +413,47 @@ save_as (RolloutWindow *self)
 }
 
 static void
+overwrite_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       RolloutWindow    *self)
+{
+  if (g_str_equal (response, "overwrite") && self->document != NULL)
+    save_to (self, NULL);
+  else
+    self->close_after_save = FALSE;
+}
+
+/* Someone else changed the file since we read it: saving would throw their
+ * work away, so ask first. */
+static void
+ask_overwrite (RolloutWindow *self)
+{
+  g_autofree char *name = rollout_document_dup_title (self->document);
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Overwrite the Changed File?"), NULL));
+  /* Translators: the name of a plan */
+  adw_message_dialog_format_body (dialog, _("Someone else changed “%s” since you opened it. Saving replaces their changes with yours."),
+                                  name);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "overwrite", _("_Overwrite"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "overwrite", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (overwrite_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 save (RolloutWindow *self)
 {
   if (rollout_document_get_file (self->document) == NULL)
     save_as (self);
+  else if (rollout_document_get_disk_state (self->document) == ROLLOUT_DISK_STATE_CHANGED)
+    ask_overwrite (self);
   else
     save_to (self, NULL);
 }
@@ -265,6 +466,7 @@ save_changes_response_cb (AdwMessageDialog *dialog,
   if (g_str_equal (response, "discard"))
     {
       self->close_confirmed = TRUE;
+      rollout_document_discard_draft (self->document);
       close_later (self);
     }
   else if (g_str_equal (response, "save"))
@@ -299,6 +501,113 @@ ask_save_changes (RolloutWindow *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Reloading ---------------------------------------------------------------- */
+
+static void
+reloaded_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(RolloutWindow) self = user_data;
+  g_autoptr(RolloutDocument) document = NULL;
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *view = NULL;
+  GFile *file;
+
+  if (self->document == NULL)
+    return;
+  file = rollout_document_get_file (self->document);
+  document = rollout_document_load_finish (result, &diagnostics, &error);
+  if (document == NULL)
+    {
+      GtkWidget *dialog = rollout_problems_dialog_new (GTK_WINDOW (self), file, error, diagnostics);
+
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  view = g_strdup (adw_view_stack_get_visible_child_name (self->view_stack));
+  rollout_document_discard_draft (self->document);
+  rollout_window_set_document (self, document);
+  if (view != NULL)
+    show_view (self, view);
+  rollout_window_add_toast (self, adw_toast_new (_("Reloaded the changed file")));
+}
+
+static void
+reload (RolloutWindow *self)
+{
+  rollout_document_load_async (rollout_document_get_file (self->document), NULL,
+                               reloaded_cb, g_object_ref (self));
+}
+
+static void
+reload_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    RolloutWindow    *self)
+{
+  if (g_str_equal (response, "discard") && self->document != NULL)
+    reload (self);
+}
+
+static void
+ask_reload (RolloutWindow *self)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Reload and Discard Your Changes?"),
+                                                       _("The file was changed by someone else. Reloading shows their version, and the changes you made here will be lost. To keep yours, cancel and save over the file.")));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (reload_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Callbacks ---------------------------------------------------------------- */
+
+static void
+banner_button_clicked_cb (RolloutWindow *self)
+{
+  g_autoptr(RolloutDraft) draft = NULL;
+
+  switch (self->banner_kind)
+    {
+    case BANNER_CHANGED_ON_DISK:
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.reload", NULL);
+      break;
+    case BANNER_DELETED_ON_DISK:
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.save", NULL);
+      break;
+    case BANNER_RECOVER_DRAFT:
+      draft = g_steal_pointer (&self->offered_draft);
+      update_banner (self);
+      rollout_application_recover_draft (get_application (self), draft, GTK_WINDOW (self));
+      break;
+    case BANNER_NONE:
+    default:
+      break;
+    }
+}
+
+static void
+banner_secondary_clicked_cb (RolloutWindow *self)
+{
+  g_autoptr(RolloutDraft) draft = NULL;
+
+  if (self->banner_kind != BANNER_RECOVER_DRAFT)
+    return;
+  draft = g_steal_pointer (&self->offered_draft);
+  rollout_application_discard_draft (get_application (self), draft->key);
+  update_banner (self);
+}
+
 static gboolean
 drop_cb (RolloutWindow *self,
          const GValue  *value,
@@ -311,6 +620,8 @@ drop_cb (RolloutWindow *self,
     rollout_application_open_file (get_application (self), l->data, GTK_WINDOW (self));
   return files != NULL;
 }
+
+/* Actions ------------------------------------------------------------------ */
 
 static void
 save_action (GtkWidget  *widget,
@@ -326,6 +637,43 @@ save_as_action (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   save_as (ROLLOUT_WINDOW (widget));
+}
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RolloutWindow *self = ROLLOUT_WINDOW (widget);
+
+  if (self->document == NULL || rollout_document_get_file (self->document) == NULL)
+    return;
+  if (rollout_document_get_modified (self->document))
+    ask_reload (self);
+  else
+    reload (self);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RolloutWindow *self = ROLLOUT_WINDOW (widget);
+
+  if (self->document != NULL)
+    rollout_history_undo (rollout_document_get_history (self->document));
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RolloutWindow *self = ROLLOUT_WINDOW (widget);
+
+  if (self->document != NULL)
+    rollout_history_redo (rollout_document_get_history (self->document));
 }
 
 static void
@@ -355,26 +703,93 @@ open_demo_action (GtkWidget  *widget,
   rollout_application_open_file (app, demo, GTK_WINDOW (self));
 }
 
+/* Alt+1 shows the first view, Alt+2 the second, and so on. */
 static void
 show_view_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  show_view (ROLLOUT_WINDOW (widget), g_variant_get_string (parameter, NULL));
+  RolloutWindow *self = ROLLOUT_WINDOW (widget);
+  g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (self->view_stack);
+  int position = g_variant_get_int32 (parameter) - 1;
+
+  if (position < 0 || (guint) position >= g_list_model_get_n_items (G_LIST_MODEL (pages)))
+    return;
+  gtk_selection_model_select_item (pages, position, TRUE);
 }
 
-/* The window's zoom shortcuts work wherever the focus is while the
- * timeline shows. */
+static gboolean
+activate_in_view (RolloutWindow *self,
+                  const char    *view,
+                  const char    *verb)
+{
+  GtkWidget *child = adw_view_stack_get_child_by_name (self->view_stack, view);
+  g_autofree char *name = g_strconcat (view, ".", verb, NULL);
+
+  return child != NULL && gtk_widget_activate_action (child, name, NULL);
+}
+
 static void
-zoom_action (GtkWidget  *widget,
+view_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
   RolloutWindow *self = ROLLOUT_WINDOW (widget);
-  g_autofree char *timeline_action = g_strconcat ("timeline.", action_name + strlen ("win."), NULL);
+  const char *verb = action_name + strlen ("win.");
+  const char *visible = adw_view_stack_get_visible_child_name (self->view_stack);
 
-  gtk_widget_activate_action (GTK_WIDGET (self->timeline_view), timeline_action, NULL);
+  if (self->document == NULL || visible == NULL)
+    return;
+  if (activate_in_view (self, visible, verb))
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (view_actions); i++)
+    if (g_str_equal (view_actions[i].verb, verb) && view_actions[i].fallback_view != NULL)
+      {
+        show_view (self, view_actions[i].fallback_view);
+        activate_in_view (self, view_actions[i].fallback_view, verb);
+      }
 }
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  _rollout_window_print (ROLLOUT_WINDOW (widget));
+}
+
+static void
+export_pdf_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  _rollout_window_export_pdf (ROLLOUT_WINDOW (widget));
+}
+
+/* The shortcuts that text fields also use act only when the focus is not in
+ * a field that takes them: they are handled as the key bubbles up. */
+static void
+add_editing_shortcuts (RolloutWindow *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  const RolloutShortcut *shortcuts;
+  guint n;
+
+  shortcuts = rollout_application_get_shortcuts (&n);
+  for (guint i = 0; i < n; i++)
+    {
+      if (shortcuts[i].in_text)
+        continue;
+      for (guint k = 0; shortcuts[i].accels[k] != NULL; k++)
+        gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                              gtk_shortcut_new (gtk_shortcut_trigger_parse_string (shortcuts[i].accels[k]),
+                                                                gtk_named_action_new (shortcuts[i].action)));
+    }
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_BUBBLE);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
+/* GObject ------------------------------------------------------------------ */
 
 static gboolean
 rollout_window_close_request (GtkWindow *window)
@@ -382,7 +797,7 @@ rollout_window_close_request (GtkWindow *window)
   RolloutWindow *self = ROLLOUT_WINDOW (window);
 
   if (self->document != NULL &&
-      rollout_document_get_dirty (self->document) &&
+      rollout_document_get_modified (self->document) &&
       !self->close_confirmed)
     {
       ask_save_changes (self);
@@ -394,14 +809,23 @@ rollout_window_close_request (GtkWindow *window)
 }
 
 static void
+disconnect_document (RolloutWindow *self)
+{
+  if (self->document == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (self->document, self);
+  g_signal_handlers_disconnect_by_data (rollout_document_get_history (self->document), self);
+}
+
+static void
 rollout_window_dispose (GObject *object)
 {
   RolloutWindow *self = ROLLOUT_WINDOW (object);
 
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
+  disconnect_document (self);
   g_clear_object (&self->document);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->offered_draft, rollout_draft_free);
 
   G_OBJECT_CLASS (rollout_window_parent_class)->dispose (object);
 }
@@ -450,24 +874,39 @@ rollout_window_class_init (RolloutWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Rollout/rollout-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RolloutWindow, save_button);
+  gtk_widget_class_bind_template_child (widget_class, RolloutWindow, add_button);
   gtk_widget_class_bind_template_child (widget_class, RolloutWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, RolloutWindow, banner);
+  gtk_widget_class_bind_template_child (widget_class, RolloutWindow, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, RolloutWindow, banner_button);
+  gtk_widget_class_bind_template_child (widget_class, RolloutWindow, banner_secondary_button);
+  gtk_widget_class_bind_template_child (widget_class, RolloutWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RolloutWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, RolloutWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, RolloutWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, RolloutWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, RolloutWindow, timeline_view);
   gtk_widget_class_bind_template_child (widget_class, RolloutWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, RolloutWindow, undo_section);
   gtk_widget_class_bind_template_callback (widget_class, update_switcher_bar);
   gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.new-plan", NULL, new_plan_action);
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
-  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "i", show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
+  for (guint i = 0; i < G_N_ELEMENTS (view_actions); i++)
+    {
+      g_autofree char *name = g_strconcat ("win.", view_actions[i].verb, NULL);
+
+      gtk_widget_class_install_action (widget_class, g_intern_string (name), NULL, view_action);
+    }
 }
 
 static void
@@ -477,12 +916,18 @@ rollout_window_init (RolloutWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  g_signal_connect_swapped (self->banner_button, "clicked", G_CALLBACK (banner_button_clicked_cb), self);
+  g_signal_connect_swapped (self->banner_secondary_button, "clicked", G_CALLBACK (banner_secondary_clicked_cb), self);
+
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_swapped (drop, "drop", G_CALLBACK (drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  add_editing_shortcuts (self);
 
   rollout_window_set_document (self, NULL);
 }
+
+/* Public API --------------------------------------------------------------- */
 
 RolloutWindow *
 rollout_window_new (RolloutApplication *application)
@@ -529,38 +974,59 @@ rollout_window_get_document (RolloutWindow *self)
  * rollout_window_set_document:
  * @self: a #RolloutWindow
  * @document: (nullable): the plan to show, or %NULL for the welcome page
+ *
+ * Shows @document; its unsaved changes go to the application's cache as
+ * drafts from now on.
  */
 void
 rollout_window_set_document (RolloutWindow   *self,
                              RolloutDocument *document)
 {
   gboolean has_plan = document != NULL;
+  RolloutApplication *app;
 
   g_return_if_fail (ROLLOUT_IS_WINDOW (self));
   g_return_if_fail (document == NULL || ROLLOUT_IS_DOCUMENT (document));
 
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
+  disconnect_document (self);
   g_set_object (&self->document, document);
+  g_clear_pointer (&self->offered_draft, rollout_draft_free);
+  self->close_confirmed = FALSE;
   if (document != NULL)
     {
-      g_signal_connect_swapped (document, "notify::dirty", G_CALLBACK (update_title), self);
-      g_signal_connect_swapped (document, "notify::dirty", G_CALLBACK (update_save_action), self);
+      RolloutHistory *history = rollout_document_get_history (document);
+
+      g_signal_connect_swapped (document, "notify::modified", G_CALLBACK (document_modified_cb), self);
       g_signal_connect_swapped (document, "notify::file", G_CALLBACK (update_title), self);
       g_signal_connect_swapped (document, "notify::file", G_CALLBACK (update_save_action), self);
+      g_signal_connect_swapped (document, "notify::disk-state", G_CALLBACK (document_disk_state_cb), self);
       g_signal_connect_swapped (document, "changed", G_CALLBACK (update_title), self);
+      g_signal_connect_swapped (history, "changed", G_CALLBACK (update_undo), self);
+
+      app = gtk_window_get_application (GTK_WINDOW (self)) != NULL ? get_application (self) : NULL;
+      if (app != NULL)
+        rollout_document_set_cache (document, rollout_application_get_cache (app));
     }
 
   rollout_overview_page_set_document (self->overview_page, document);
-  rollout_timeline_view_set_project (self->timeline_view,
-                                     has_plan ? rollout_document_get_project (document) : NULL);
+  rollout_timeline_view_set_document (self->timeline_view, document);
 
   gtk_stack_set_visible_child_name (self->main_stack, has_plan ? "plan" : "welcome");
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, has_plan);
   gtk_widget_set_visible (self->save_button, has_plan);
+  gtk_widget_set_visible (self->add_button, has_plan);
   update_save_action (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_plan);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", has_plan);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-view", has_plan);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_plan);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", has_plan);
+  for (guint i = 0; i < G_N_ELEMENTS (view_actions); i++)
+    {
+      g_autofree char *name = g_strconcat ("win.", view_actions[i].verb, NULL);
+
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), name, has_plan);
+    }
   if (has_plan && self->settings != NULL)
     {
       g_autofree char *last_view = g_settings_get_string (self->settings, "last-view");
@@ -569,7 +1035,60 @@ rollout_window_set_document (RolloutWindow   *self,
     }
 
   update_title (self);
+  update_undo (self);
+  update_banner (self);
   update_switcher_bar (self);
   view_changed_cb (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DOCUMENT]);
+}
+
+/**
+ * rollout_window_offer_draft:
+ * @self: a #RolloutWindow
+ * @draft: a recoverable draft of the plan the window shows
+ *
+ * Asks, in the banner, whether to bring back the draft's unsaved changes.
+ */
+void
+rollout_window_offer_draft (RolloutWindow      *self,
+                            const RolloutDraft *draft)
+{
+  g_return_if_fail (ROLLOUT_IS_WINDOW (self));
+  g_return_if_fail (draft != NULL);
+
+  g_clear_pointer (&self->offered_draft, rollout_draft_free);
+  self->offered_draft = rollout_draft_copy (draft);
+  update_banner (self);
+}
+
+/**
+ * rollout_window_get_banner:
+ * @self: a #RolloutWindow
+ *
+ * Returns: (nullable): what the banner says, or %NULL when it is hidden
+ */
+const char *
+rollout_window_get_banner (RolloutWindow *self)
+{
+  g_return_val_if_fail (ROLLOUT_IS_WINDOW (self), NULL);
+
+  if (!gtk_revealer_get_reveal_child (self->banner))
+    return NULL;
+  return gtk_label_get_label (self->banner_label);
+}
+
+/**
+ * rollout_window_add_toast:
+ * @self: a #RolloutWindow
+ * @toast: (transfer full): a toast
+ *
+ * Shows @toast over the window's content.
+ */
+void
+rollout_window_add_toast (RolloutWindow *self,
+                          AdwToast      *toast)
+{
+  g_return_if_fail (ROLLOUT_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }

@@ -22,5 +22,10 @@ RolloutWindow   *rollout_window_new          (RolloutApplication *application);
 RolloutDocument *rollout_window_get_document (RolloutWindow      *self);
 void             rollout_window_set_document (RolloutWindow      *self,
                                               RolloutDocument    *document);
+void             rollout_window_offer_draft  (RolloutWindow      *self,
+                                              const RolloutDraft *draft);
+const char      *rollout_window_get_banner   (RolloutWindow      *self);
+void             rollout_window_add_toast    (RolloutWindow      *self,
+                                              AdwToast           *toast);
 
 G_END_DECLS
