@@ -444,6 +444,7 @@ main (int   argc,
 {
   g_autoptr(RolloutProject) project = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *home = NULL;
   guint size = argc > 1 ? (guint) atoi (argv[1]) : 10000;
   guint runs = argc > 2 ? (guint) atoi (argv[2]) : 11;
 
@@ -451,14 +452,21 @@ main (int   argc,
   runs = MAX (runs, 1);
 
 #ifdef BENCH_WITH_GTK
-  /* Settings are read once, at the first use: point them at the build's
-   * schemas, in memory, before anything starts. */
+  /* Settings and the user's folders are read once, at the first use: point
+   * them at the build's schemas, in memory, and at a temporary folder
+   * (recent files, the cache) before anything starts. */
   {
     g_autofree char *bindir = g_path_get_dirname (argv[0]);
     g_autofree char *schemas = g_build_filename (bindir, "..", "data", NULL);
+    g_autofree char *data = NULL;
 
+    home = g_dir_make_tmp ("rollout-bench-home-XXXXXX", NULL);
+    data = g_build_filename (home, "data", NULL);
     g_setenv ("GSETTINGS_SCHEMA_DIR", schemas, FALSE);
     g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+    g_setenv ("XDG_DATA_HOME", data, TRUE);
+    g_set_prgname ("bench-timeline");
+    g_set_application_name ("Rollout");
   }
 #endif
 
@@ -476,6 +484,7 @@ main (int   argc,
 #ifdef BENCH_WITH_GTK
   if (bench_gtk (project, size, MIN (runs, 7)))
     bench_open (project, size, MIN (runs, 5));
+  remove_tree (home);
 #else
   fprintf (stderr, "bench-timeline: built without the UI, the window benchmarks are skipped\n");
 #endif

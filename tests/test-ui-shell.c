@@ -583,7 +583,7 @@ test_drafts (void)
   window = open_and_wait (copy, DEMO_NAME);
   banner.window = &window;
   banner.text = "Recover unsaved changes to “Reserve a scooter, drafted”?";
-  g_assert_true (banner_says (&banner));
+  g_assert_true (wait_for (banner_says, &banner));
   discard = find_button (GTK_WIDGET (window), "_Discard");
   g_assert_nonnull (discard);
   g_signal_emit_by_name (discard, "clicked");

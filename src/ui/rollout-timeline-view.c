@@ -670,7 +670,11 @@ set_show_editor (RolloutTimelineView *self,
     return;
   self->show_editor = show;
   if (show)
-    rollout_task_editor_set_item (self->editor, selected_object (self));
+    {
+      /* The editor follows the plan only while it shows. */
+      rollout_task_editor_set_document (self->editor, self->document);
+      rollout_task_editor_set_item (self->editor, selected_object (self));
+    }
   else
     rollout_task_editor_commit (self->editor);
   if (adw_flap_get_reveal_flap (self->flap) != show)
@@ -2055,7 +2059,8 @@ rollout_timeline_view_set_document (RolloutTimelineView *self,
       self->project = g_object_ref (rollout_document_get_project (document));
       g_signal_connect_object (document, "changed", G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
     }
-  rollout_task_editor_set_document (self->editor, document);
+  if (self->show_editor)
+    rollout_task_editor_set_document (self->editor, document);
 
   gtk_adjustment_set_value (vadjustment (self), 0);
   gtk_adjustment_set_value (hadjustment (self), 0);
