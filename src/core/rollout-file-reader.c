@@ -324,7 +324,8 @@ get_int (Reader     *r,
     {
       double d = rollout_json_get_double (node);
 
-      if (d != (double) (gint64) d || d < -1e15 || d > 1e15)
+      /* Range first: converting a double outside gint64 is undefined. */
+      if (!(d >= -1e15 && d <= 1e15) || d != (double) (gint64) d)
         {
           report (r, key, "expected a whole number, found %g", d);
           return FALSE;
