@@ -69,7 +69,7 @@ grep -q '^"Language: de\\n"' "$de" && ok "de.po names its language" || not_ok "d
 # this is reported (as TODO), not failed: run `meson compile -C BUILD
 # rollout-update-po` and translate them.
 (cd "$top" && xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=C_:1c,2 \
-   --keyword=NC_:1c,2 --keyword=g_dcgettext:2 --keyword=g_dngettext:2,3 --keyword=g_dpgettext2:2c,3 \
+   --keyword=NC_:1c,2 --keyword=N_PLURAL:1,2 --keyword=g_dcgettext:2 --keyword=g_dngettext:2,3 --keyword=g_dpgettext2:2c,3 \
    --files-from="$po/POTFILES.in" --output="$tmp/rollout.pot" 2>"$tmp/xgettext.log")
 if [ -s "$tmp/rollout.pot" ] && msgmerge --quiet --no-fuzzy-matching -o "$tmp/merged.po" "$de" "$tmp/rollout.pot" 2>"$tmp/msgmerge.log"; then
   msgattrib --untranslated --no-obsolete --no-wrap --no-location "$tmp/merged.po" 2>/dev/null \

@@ -32,6 +32,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "rollout-file-private.h"
 #include "rollout-json.h"
 
@@ -127,10 +129,12 @@ rollout_diagnostic_to_string (const RolloutDiagnostic *diagnostic)
   if (diagnostic->location != NULL)
     return g_strdup_printf ("%s: %s", diagnostic->location, diagnostic->message);
   if (diagnostic->line > 0 && diagnostic->column > 0)
-    return g_strdup_printf ("line %d, column %d: %s", diagnostic->line,
+    /* Translators: where a problem is in a file, then what it is */
+    return g_strdup_printf (_("line %d, column %d: %s"), diagnostic->line,
                             diagnostic->column, diagnostic->message);
   if (diagnostic->line > 0)
-    return g_strdup_printf ("line %d: %s", diagnostic->line, diagnostic->message);
+    /* Translators: where a problem is in a file, then what it is */
+    return g_strdup_printf (_("line %d: %s"), diagnostic->line, diagnostic->message);
   return g_strdup (diagnostic->message);
 }
 
@@ -170,7 +174,7 @@ report (Reader     *r,
   va_end (args);
 
   if (member == NULL)
-    location = g_strdup (r->path->len ? r->path->str : "(top level)");
+    location = g_strdup (r->path->len ? r->path->str : _("(top level)"));
   else if (r->path->len == 0)
     location = g_strdup (member);
   else
@@ -219,14 +223,14 @@ node_kind (const Value *node)
 {
   switch (node ? rollout_json_get_type (node) : ROLLOUT_JSON_NULL)
     {
-    case ROLLOUT_JSON_OBJECT: return "an object";
-    case ROLLOUT_JSON_ARRAY: return "an array";
-    case ROLLOUT_JSON_STRING: return "a string";
-    case ROLLOUT_JSON_BOOLEAN: return "true or false";
+    case ROLLOUT_JSON_OBJECT: return C_("JSON value", "an object");
+    case ROLLOUT_JSON_ARRAY: return C_("JSON value", "an array");
+    case ROLLOUT_JSON_STRING: return C_("JSON value", "a string");
+    case ROLLOUT_JSON_BOOLEAN: return C_("JSON value", "true or false");
     case ROLLOUT_JSON_INT:
-    case ROLLOUT_JSON_DOUBLE: return "a number";
+    case ROLLOUT_JSON_DOUBLE: return C_("JSON value", "a number");
     case ROLLOUT_JSON_NULL:
-    default: return "null";
+    default: return C_("JSON value", "null");
     }
 }
 
@@ -258,9 +262,9 @@ member (Reader      *r,
   if (required)
     {
       if (node == NULL)
-        report (r, key, "required member is missing");
+        report (r, key, _("required member is missing"));
       else
-        report (r, key, "must not be null");
+        report (r, key, _("must not be null"));
     }
   return NULL;
 }
@@ -277,12 +281,12 @@ get_string (Reader     *r,
     return NULL;
   if (!holds (node, ROLLOUT_JSON_STRING))
     {
-      report (r, key, "expected a string, found %s", node_kind (node));
+      report (r, key, _("expected a string, found %s"), node_kind (node));
       return NULL;
     }
   if (required && *rollout_json_get_string (node) == '\0')
     {
-      report (r, key, "must not be empty");
+      report (r, key, _("must not be empty"));
       return NULL;
     }
   return rollout_json_get_string (node);
@@ -298,7 +302,7 @@ get_id (Reader     *r,
 
   if (id != NULL && !rollout_id_is_valid (id))
     {
-      report (r, key, "\"%s\" is not a valid id (use letters, digits, '-', '_' and '.')", id);
+      report (r, key, _("\"%s\" is not a valid id (use letters, digits, '-', '_' and '.')"), id);
       return NULL;
     }
   return id;
@@ -327,20 +331,23 @@ get_int (Reader     *r,
       /* Range first: converting a double outside gint64 is undefined. */
       if (!(d >= -1e15 && d <= 1e15) || d != (double) (gint64) d)
         {
-          report (r, key, "expected a whole number, found %g", d);
+          report (r, key, _("expected a whole number, found %g"), d);
           return FALSE;
         }
       v = (gint64) d;
     }
   else
     {
-      report (r, key, "expected a whole number, found %s", node_kind (node));
+      report (r, key, _("expected a whole number, found %s"), node_kind (node));
       return FALSE;
     }
   if (v < min || v > max)
     {
-      report (r, key, "must be between %" G_GINT64_FORMAT " and %" G_GINT64_FORMAT
-              ", found %" G_GINT64_FORMAT, min, max, v);
+      g_autofree char *low = g_strdup_printf ("%" G_GINT64_FORMAT, min);
+      g_autofree char *high = g_strdup_printf ("%" G_GINT64_FORMAT, max);
+      g_autofree char *found = g_strdup_printf ("%" G_GINT64_FORMAT, v);
+
+      report (r, key, _("must be between %s and %s, found %s"), low, high, found);
       return FALSE;
     }
   *inout_value = (int) v;
@@ -363,13 +370,13 @@ get_double (Reader     *r,
     return FALSE;
   if (!holds_number (node))
     {
-      report (r, key, "expected a number, found %s", node_kind (node));
+      report (r, key, _("expected a number, found %s"), node_kind (node));
       return FALSE;
     }
   v = holds (node, ROLLOUT_JSON_INT) ? (double) rollout_json_get_int (node) : rollout_json_get_double (node);
   if (v < min || v > max)
     {
-      report (r, key, "must be between %g and %g, found %g", min, max, v);
+      report (r, key, _("must be between %g and %g, found %g"), min, max, v);
       return FALSE;
     }
   *inout_value = v;
@@ -389,7 +396,7 @@ get_bool (Reader     *r,
     return FALSE;
   if (!holds (node, ROLLOUT_JSON_BOOLEAN))
     {
-      report (r, key, "expected true or false, found %s", node_kind (node));
+      report (r, key, _("expected true or false, found %s"), node_kind (node));
       return FALSE;
     }
   *inout_value = rollout_json_get_boolean (node);
@@ -412,7 +419,7 @@ get_enum (Reader     *r,
     {
       g_autofree char *accepted = rollout_enum_list_nicks (enum_type);
 
-      report (r, key, "\"%s\" is not one of %s", nick, accepted);
+      report (r, key, _("\"%s\" is not one of %s"), nick, accepted);
       return FALSE;
     }
   return TRUE;
@@ -431,7 +438,7 @@ get_date (Reader     *r,
     return ROLLOUT_DATE_NONE;
   if (!rollout_date_parse (text, &date))
     {
-      report (r, key, "\"%s\" is not a valid date (expected YYYY-MM-DD)", text);
+      report (r, key, _("\"%s\" is not a valid date (expected YYYY-MM-DD)"), text);
       return ROLLOUT_DATE_NONE;
     }
   return date;
@@ -446,7 +453,7 @@ get_timestamp (Reader     *r,
 
   if (text != NULL && !rollout_timestamp_is_valid (text))
     {
-      report (r, key, "\"%s\" is not a valid timestamp (expected YYYY-MM-DDThh:mm:ssZ)", text);
+      report (r, key, _("\"%s\" is not a valid timestamp (expected YYYY-MM-DDThh:mm:ssZ)"), text);
       return NULL;
     }
   return text;
@@ -464,7 +471,7 @@ get_array (Reader     *r,
     return NULL;
   if (!holds (node, ROLLOUT_JSON_ARRAY))
     {
-      report (r, key, "expected an array, found %s", node_kind (node));
+      report (r, key, _("expected an array, found %s"), node_kind (node));
       return NULL;
     }
   return node;
@@ -494,17 +501,17 @@ get_strv (Reader     *r,
       push_index (r, i);
       if (!holds (node, ROLLOUT_JSON_STRING))
         {
-          report (r, NULL, "expected a string, found %s", node_kind (node));
+          report (r, NULL, _("expected a string, found %s"), node_kind (node));
           ok = FALSE;
         }
       else if (ids && !rollout_id_is_valid (rollout_json_get_string (node)))
         {
-          report (r, NULL, "\"%s\" is not a valid id", rollout_json_get_string (node));
+          report (r, NULL, _("\"%s\" is not a valid id"), rollout_json_get_string (node));
           ok = FALSE;
         }
       else if (*rollout_json_get_string (node) == '\0')
         {
-          report (r, NULL, "must not be empty");
+          report (r, NULL, _("must not be empty"));
           ok = FALSE;
         }
       else
@@ -581,7 +588,7 @@ each_object (Reader      *r,
       gsize inner = push_index (r, i);
 
       if (!holds (node, ROLLOUT_JSON_OBJECT))
-        report (r, NULL, "expected an object, found %s", node_kind (node));
+        report (r, NULL, _("expected an object, found %s"), node_kind (node));
       else
         func (r, node, i, user_data);
       pop (r, inner);
@@ -625,7 +632,7 @@ read_calendar (Reader          *r,
     return;
   if (!holds (node, ROLLOUT_JSON_OBJECT))
     {
-      report (r, "calendar", "expected an object, found %s", node_kind (node));
+      report (r, "calendar", _("expected an object, found %s"), node_kind (node));
       return;
     }
   o = node;
@@ -648,12 +655,12 @@ read_calendar (Reader          *r,
             ? rollout_weekday_from_nick (rollout_json_get_string (day)) : G_DATE_BAD_WEEKDAY;
           if (weekday == G_DATE_BAD_WEEKDAY)
             {
-              report (r, NULL, "expected one of \"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\" or \"sun\"");
+              report (r, NULL, _("expected one of \"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\" or \"sun\""));
               ok = FALSE;
             }
           else if (mask & (1u << (weekday - 1)))
             {
-              report (r, NULL, "\"%s\" is listed twice", rollout_json_get_string (day));
+              report (r, NULL, _("\"%s\" is listed twice"), rollout_json_get_string (day));
               ok = FALSE;
             }
           else
@@ -661,7 +668,7 @@ read_calendar (Reader          *r,
           pop (r, inner);
         }
       if (ok && mask == 0)
-        report (r, "working_days", "at least one working day is needed");
+        report (r, "working_days", _("at least one working day is needed"));
       else if (ok)
         rollout_calendar_set_working_days (calendar, mask);
     }
@@ -687,7 +694,7 @@ claim_id (Reader     *r,
 
   if (g_hash_table_lookup_extended (seen, id, NULL, &first))
     {
-      report (r, "id", "duplicate id \"%s\" (also used by %s[%u])",
+      report (r, "id", _("duplicate id \"%s\" (also used by %s[%u])"),
               id, collection, GPOINTER_TO_UINT (first));
       return FALSE;
     }
@@ -736,7 +743,7 @@ read_team (Reader     *r,
         ok = g_ascii_isxdigit (color[i]);
       if (!ok)
         {
-          report (r, "color", "\"%s\" is not a colour (expected #rrggbb)", color);
+          report (r, "color", _("\"%s\" is not a colour (expected #rrggbb)"), color);
           color = NULL;
         }
     }
@@ -839,7 +846,7 @@ read_gate (Reader       *r,
     return;
   if (!holds (node, ROLLOUT_JSON_OBJECT))
     {
-      report (r, "gate", "expected an object, found %s", node_kind (node));
+      report (r, "gate", _("expected an object, found %s"), node_kind (node));
       return;
     }
   g = node;
@@ -1180,14 +1187,11 @@ read_collection (Reader            *r,
 
 static void
 add_error_diagnostic (GPtrArray    *diagnostics,
-                      const GError *error)
+                      const GError *error,
+                      int           line,
+                      int           column)
 {
-  int line = 0, column = 0, consumed = 0;
-  const char *message = error->message;
-
-  if (sscanf (message, "line %d, column %d: %n", &line, &column, &consumed) == 2 && consumed > 0)
-    message += consumed;
-  g_ptr_array_add (diagnostics, rollout_diagnostic_new (NULL, line, column, message));
+  g_ptr_array_add (diagnostics, rollout_diagnostic_new (NULL, line, column, error->message));
 }
 
 /* Entry point -------------------------------------------------------------- */
@@ -1206,14 +1210,14 @@ read_root (Reader     *r,
   if (format != NULL && g_strcmp0 (format, ROLLOUT_FILE_FORMAT) != 0)
     {
       g_set_error (error, ROLLOUT_FILE_ERROR, ROLLOUT_FILE_ERROR_INVALID,
-                   "format: \"%s\" is not a Rollout plan (expected \"%s\")",
+                   _("format: \"%s\" is not a Rollout plan (expected \"%s\")"),
                    format, ROLLOUT_FILE_FORMAT);
       return NULL;
     }
   if (format == NULL)
     {
       g_set_error (error, ROLLOUT_FILE_ERROR, ROLLOUT_FILE_ERROR_INVALID,
-                   "format: this is not a Rollout plan (no \"format\": \"%s\")",
+                   _("format: this is not a Rollout plan (no \"format\": \"%s\")"),
                    ROLLOUT_FILE_FORMAT);
       return NULL;
     }
@@ -1222,8 +1226,8 @@ read_root (Reader     *r,
   if (version > ROLLOUT_FILE_VERSION)
     {
       g_set_error (error, ROLLOUT_FILE_ERROR, ROLLOUT_FILE_ERROR_NEWER_VERSION,
-                   "version: this plan was written by a newer version of Rollout "
-                   "(format version %d); this version reads format version %d and older",
+                   _("version: this plan was written by a newer version of Rollout "
+                     "(format version %d); this version reads format version %d and older"),
                    version, ROLLOUT_FILE_VERSION);
       return NULL;
     }
@@ -1277,19 +1281,21 @@ rollout_file_read (const char  *data,
   g_autoptr(GString) path = g_string_new (NULL);
   Reader r = { diagnostics, path, { { NULL } } };
   const Value *root;
+  int line = 0, column = 0;
 
   if (out_diagnostics != NULL)
     *out_diagnostics = NULL;
 
   if (length > ROLLOUT_FILE_MAX_SIZE)
     g_set_error (&local_error, ROLLOUT_FILE_ERROR, ROLLOUT_FILE_ERROR_TOO_LARGE,
-                 "the file is too large (%" G_GSIZE_FORMAT " MiB; at most %d MiB)",
-                 length / (1024 * 1024), ROLLOUT_FILE_MAX_SIZE / (1024 * 1024));
-  else if ((document = rollout_json_parse (data, length, ROLLOUT_FILE_MAX_DEPTH, &local_error)) == NULL)
+                 _("the file is too large (%u MiB; at most %d MiB)"),
+                 (guint) (length / (1024 * 1024)), ROLLOUT_FILE_MAX_SIZE / (1024 * 1024));
+  else if ((document = rollout_json_parse_at (data, length, ROLLOUT_FILE_MAX_DEPTH,
+                                               &line, &column, &local_error)) == NULL)
     ;
   else if (!holds (root = rollout_json_document_get_root (document), ROLLOUT_JSON_OBJECT))
     g_set_error (&local_error, ROLLOUT_FILE_ERROR, ROLLOUT_FILE_ERROR_INVALID,
-                 "expected a JSON object at the top level, found %s", node_kind (root));
+                 _("expected a JSON object at the top level, found %s"), node_kind (root));
   else
     {
       project = read_root (&r, root, &local_error);
@@ -1303,9 +1309,12 @@ rollout_file_read (const char  *data,
   if (local_error != NULL)
     {
       g_clear_object (&project);
-      add_error_diagnostic (diagnostics, local_error);
+      add_error_diagnostic (diagnostics, local_error, line, column);
       if (diagnostics->len > 1)
-        g_prefix_error (&local_error, "%u problems; first: ", diagnostics->len);
+        g_prefix_error (&local_error,
+                        g_dngettext (GETTEXT_PACKAGE, "%u problem; first: ", "%u problems; first: ",
+                                     diagnostics->len),
+                        diagnostics->len);
       g_propagate_error (error, g_steal_pointer (&local_error));
       if (out_diagnostics != NULL)
         *out_diagnostics = g_steal_pointer (&diagnostics);
@@ -1320,7 +1329,9 @@ rollout_file_read (const char  *data,
         g_set_error (error, ROLLOUT_FILE_ERROR, ROLLOUT_FILE_ERROR_INVALID, "%s", first);
       else
         g_set_error (error, ROLLOUT_FILE_ERROR, ROLLOUT_FILE_ERROR_INVALID,
-                     "%u problems; first: %s", diagnostics->len, first);
+                     g_dngettext (GETTEXT_PACKAGE, "%u problem; first: %s", "%u problems; first: %s",
+                                  diagnostics->len),
+                     diagnostics->len, first);
       if (out_diagnostics != NULL)
         *out_diagnostics = g_steal_pointer (&diagnostics);
       return NULL;

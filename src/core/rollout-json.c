@@ -150,6 +150,9 @@ typedef struct
   RolloutJsonDocument *doc;
   guint max_depth;
   GError **error;
+  /* Where the error is, 1-based; 0 when it has no place. */
+  int error_line;
+  int error_column;
 
   Frame *frames;
   gsize n_frames, frames_size;
@@ -462,9 +465,9 @@ fail_at (Parser     *ps,
   va_end (args);
 
   locate (ps->start, at, &line, &column);
-  g_set_error (ps->error, ROLLOUT_FILE_ERROR, ROLLOUT_FILE_ERROR_SYNTAX,
-               "line %" G_GSIZE_FORMAT ", column %" G_GSIZE_FORMAT ": %s",
-               line, column, what);
+  ps->error_line = (int) MIN (line, (gsize) G_MAXINT);
+  ps->error_column = (int) MIN (column, (gsize) G_MAXINT);
+  g_set_error_literal (ps->error, ROLLOUT_FILE_ERROR, ROLLOUT_FILE_ERROR_SYNTAX, what);
   return FALSE;
 }
 
@@ -1407,6 +1410,17 @@ parse_document (Parser *ps)
     }
 }
 
+static void
+set_location (const Parser *ps,
+              int          *out_line,
+              int          *out_column)
+{
+  if (out_line != NULL)
+    *out_line = ps->error_line;
+  if (out_column != NULL)
+    *out_column = ps->error_column;
+}
+
 /**
  * rollout_json_parse:
  * @data: (array length=length): the text; need not be NUL-terminated
@@ -1437,6 +1451,47 @@ rollout_json_parse (const char  *data,
                     guint        max_depth,
                     GError     **error)
 {
+  RolloutJsonDocument *doc;
+  g_autoptr(GError) local_error = NULL;
+  int line = 0, column = 0;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  doc = rollout_json_parse_at (data, length, max_depth, &line, &column, &local_error);
+  if (doc == NULL)
+    {
+      if (line > 0)
+        /* Translators: where a problem is in a file; what it is follows */
+        g_prefix_error (&local_error, _("line %d, column %d: "), line, column);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+    }
+  return doc;
+}
+
+/**
+ * rollout_json_parse_at:
+ * @data: (array length=length): UTF-8 JSON text
+ * @length: its length in bytes
+ * @max_depth: the deepest nesting of arrays and objects allowed, or 0
+ * @out_line: (out) (optional): the line of the error, or 0
+ * @out_column: (out) (optional): its column, or 0
+ * @error: return location for an error
+ *
+ * Like rollout_json_parse(), but the error's message says only what is
+ * wrong, and where it is goes to @out_line and @out_column (both 1-based,
+ * the column counted in characters; 0 when the error has no place, as for
+ * an empty document).
+ *
+ * Returns: (transfer full) (nullable): the document, or %NULL on error
+ */
+RolloutJsonDocument *
+rollout_json_parse_at (const char  *data,
+                       gsize        length,
+                       guint        max_depth,
+                       int         *out_line,
+                       int         *out_column,
+                       GError     **error)
+{
   g_autoptr(RolloutJsonDocument) doc = NULL;
   Parser ps = { 0 };
   const char *bad = NULL;
@@ -1445,6 +1500,10 @@ rollout_json_parse (const char  *data,
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (out_line != NULL)
+    *out_line = 0;
+  if (out_column != NULL)
+    *out_column = 0;
   if ((guint64) length >= G_MAXUINT32)
     {
       g_set_error (error, ROLLOUT_FILE_ERROR, ROLLOUT_FILE_ERROR_TOO_LARGE,
@@ -1467,6 +1526,7 @@ rollout_json_parse (const char  *data,
         fail_at (&ps, bad, "%s", _("the file contains a NUL byte"));
       else
         fail_at (&ps, bad, "%s", _("the text is not valid UTF-8"));
+      set_location (&ps, out_line, out_column);
       return NULL;
     }
 
@@ -1488,7 +1548,10 @@ rollout_json_parse (const char  *data,
   g_free (ps.cache);
 
   if (!ok)
-    return NULL;
+    {
+      set_location (&ps, out_line, out_column);
+      return NULL;
+    }
   return g_steal_pointer (&doc);
 }
 

@@ -56,6 +56,12 @@ RolloutJsonDocument    *rollout_json_parse             (const char             *
                                                         gsize                   length,
                                                         guint                   max_depth,
                                                         GError                **error);
+RolloutJsonDocument    *rollout_json_parse_at          (const char             *data,
+                                                        gsize                   length,
+                                                        guint                   max_depth,
+                                                        int                    *out_line,
+                                                        int                    *out_column,
+                                                        GError                **error);
 void                    rollout_json_document_free     (RolloutJsonDocument    *doc);
 const RolloutJsonValue *rollout_json_document_get_root (RolloutJsonDocument    *doc);
 

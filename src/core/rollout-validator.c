@@ -14,6 +14,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "rollout-file-private.h"
 #include "rollout-merge.h"
 #include "rollout-scheduler.h"
@@ -50,14 +52,33 @@ check_ref (Validator         *v,
            const char        *member,
            const char        *id,
            gpointer           target,
-           const char        *what)
+           RolloutCollection  target_collection)
 {
   g_autofree char *location = NULL;
 
   if (id == NULL || target != NULL)
     return;
   location = locate (v, collection, position, member);
-  _rollout_diagnostics_add (v->diagnostics, location, "no %s with id \"%s\"", what, id);
+  switch (target_collection)
+    {
+    case ROLLOUT_COLLECTION_TEAMS:
+      _rollout_diagnostics_add (v->diagnostics, location, _("no team with id \"%s\""), id);
+      break;
+    case ROLLOUT_COLLECTION_PHASES:
+      _rollout_diagnostics_add (v->diagnostics, location, _("no phase with id \"%s\""), id);
+      break;
+    case ROLLOUT_COLLECTION_TASKS:
+      _rollout_diagnostics_add (v->diagnostics, location, _("no task with id \"%s\""), id);
+      break;
+    case ROLLOUT_COLLECTION_METRICS:
+      _rollout_diagnostics_add (v->diagnostics, location, _("no metric with id \"%s\""), id);
+      break;
+    case ROLLOUT_COLLECTION_RISKS:
+    case ROLLOUT_COLLECTION_FEEDBACK:
+    case ROLLOUT_N_COLLECTIONS:
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 static void
@@ -75,9 +96,9 @@ check_tasks (Validator *v)
       GPtrArray *deps = rollout_task_get_dependencies (task);
 
       check_ref (v, ROLLOUT_COLLECTION_TASKS, i, "phase", phase,
-                 rollout_project_lookup_phase (v->project, phase), "phase");
+                 rollout_project_lookup_phase (v->project, phase), ROLLOUT_COLLECTION_PHASES);
       check_ref (v, ROLLOUT_COLLECTION_TASKS, i, "team", team,
-                 rollout_project_lookup_team (v->project, team), "team");
+                 rollout_project_lookup_team (v->project, team), ROLLOUT_COLLECTION_TEAMS);
 
       g_hash_table_remove_all (seen);
       for (guint d = 0; d < deps->len; d++)
@@ -89,7 +110,7 @@ check_tasks (Validator *v)
             {
               g_autofree char *location = locate (v, ROLLOUT_COLLECTION_TASKS, i, member);
 
-              _rollout_diagnostics_add (v->diagnostics, location, "a task cannot depend on itself");
+              _rollout_diagnostics_add (v->diagnostics, location, "%s", _("a task cannot depend on itself"));
               continue;
             }
           if (!g_hash_table_add (seen, dep->task_id))
@@ -97,11 +118,11 @@ check_tasks (Validator *v)
               g_autofree char *location = locate (v, ROLLOUT_COLLECTION_TASKS, i, member);
 
               _rollout_diagnostics_add (v->diagnostics, location,
-                                        "depends on \"%s\" more than once", dep->task_id);
+                                        _("depends on \"%s\" more than once"), dep->task_id);
               continue;
             }
           check_ref (v, ROLLOUT_COLLECTION_TASKS, i, member, dep->task_id,
-                     rollout_project_lookup_task (v->project, dep->task_id), "task");
+                     rollout_project_lookup_task (v->project, dep->task_id), ROLLOUT_COLLECTION_TASKS);
         }
     }
 }
@@ -131,7 +152,7 @@ check_cycles (Validator *v)
         }
       location = locate (v, ROLLOUT_COLLECTION_TASKS,
                          rollout_project_index_of (v->project, first), "depends_on");
-      _rollout_diagnostics_add (v->diagnostics, location, "dependency cycle: %s", names->str);
+      _rollout_diagnostics_add (v->diagnostics, location, _("dependency cycle: %s"), names->str);
     }
 }
 
@@ -155,7 +176,7 @@ check_phases (Validator *v)
               g_autofree char *member = g_strdup_printf ("gate.metrics[%u].metric", m);
 
               check_ref (v, ROLLOUT_COLLECTION_PHASES, i, member, gm->metric_id,
-                         rollout_project_lookup_metric (v->project, gm->metric_id), "metric");
+                         rollout_project_lookup_metric (v->project, gm->metric_id), ROLLOUT_COLLECTION_METRICS);
             }
           for (guint t = 0; gate->required_signoffs[t]; t++)
             {
@@ -163,7 +184,7 @@ check_phases (Validator *v)
               const char *team = gate->required_signoffs[t];
 
               check_ref (v, ROLLOUT_COLLECTION_PHASES, i, member, team,
-                         rollout_project_lookup_team (v->project, team), "team");
+                         rollout_project_lookup_team (v->project, team), ROLLOUT_COLLECTION_TEAMS);
             }
         }
       for (guint s = 0; s < signoffs->len; s++)
@@ -172,7 +193,7 @@ check_phases (Validator *v)
           g_autofree char *member = g_strdup_printf ("signoffs[%u].team", s);
 
           check_ref (v, ROLLOUT_COLLECTION_PHASES, i, member, signoff->team_id,
-                     rollout_project_lookup_team (v->project, signoff->team_id), "team");
+                     rollout_project_lookup_team (v->project, signoff->team_id), ROLLOUT_COLLECTION_TEAMS);
         }
     }
 }
@@ -190,13 +211,13 @@ check_risks (Validator *v)
       const char * const *tasks = rollout_risk_get_task_ids (risk);
 
       check_ref (v, ROLLOUT_COLLECTION_RISKS, i, "phase", phase,
-                 rollout_project_lookup_phase (v->project, phase), "phase");
+                 rollout_project_lookup_phase (v->project, phase), ROLLOUT_COLLECTION_PHASES);
       for (guint t = 0; tasks && tasks[t]; t++)
         {
           g_autofree char *member = g_strdup_printf ("tasks[%u]", t);
 
           check_ref (v, ROLLOUT_COLLECTION_RISKS, i, member, tasks[t],
-                     rollout_project_lookup_task (v->project, tasks[t]), "task");
+                     rollout_project_lookup_task (v->project, tasks[t]), ROLLOUT_COLLECTION_TASKS);
         }
     }
 }
@@ -218,7 +239,7 @@ check_metrics (Validator *v)
           g_autofree char *member = g_strdup_printf ("samples[%u].phase", s);
 
           check_ref (v, ROLLOUT_COLLECTION_METRICS, i, member, sample->phase_id,
-                     rollout_project_lookup_phase (v->project, sample->phase_id), "phase");
+                     rollout_project_lookup_phase (v->project, sample->phase_id), ROLLOUT_COLLECTION_PHASES);
         }
     }
 }
@@ -236,9 +257,9 @@ check_feedback (Validator *v)
       const char *task = rollout_feedback_get_task_id (entry);
 
       check_ref (v, ROLLOUT_COLLECTION_FEEDBACK, i, "phase", phase,
-                 rollout_project_lookup_phase (v->project, phase), "phase");
+                 rollout_project_lookup_phase (v->project, phase), ROLLOUT_COLLECTION_PHASES);
       check_ref (v, ROLLOUT_COLLECTION_FEEDBACK, i, "task", task,
-                 rollout_project_lookup_task (v->project, task), "task");
+                 rollout_project_lookup_task (v->project, task), ROLLOUT_COLLECTION_TASKS);
     }
 }
 

@@ -800,8 +800,8 @@ load_thread (GTask        *task,
   if (g_file_info_get_size (info) > ROLLOUT_FILE_MAX_SIZE)
     {
       g_task_return_new_error (task, ROLLOUT_FILE_ERROR, ROLLOUT_FILE_ERROR_TOO_LARGE,
-                               _("The file is too large (%" G_GINT64_FORMAT " MiB; at most %d MiB)"),
-                               g_file_info_get_size (info) / (1024 * 1024),
+                               _("The file is too large (%u MiB; at most %d MiB)"),
+                               (guint) MIN (g_file_info_get_size (info) / (1024 * 1024), G_MAXUINT),
                                ROLLOUT_FILE_MAX_SIZE / (1024 * 1024));
       return;
     }

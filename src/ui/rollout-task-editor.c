@@ -947,7 +947,8 @@ refresh_teams (RolloutTaskEditor *self,
     {
       g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
 
-      gtk_string_list_append (model, _("None"));
+      /* Translators: a task without a team */
+      gtk_string_list_append (model, C_("team", "None"));
       for (guint i = 0; i < n; i++)
         {
           g_autoptr(RolloutTeam) team = g_list_model_get_item (teams, i);
@@ -985,7 +986,7 @@ refresh_task (RolloutTaskEditor *self,
   adw_action_row_set_subtitle (self->scheduled_row, scheduled);
   gtk_spin_button_set_value (self->duration_spin, rollout_task_get_duration (task));
 
-  constraint_label = constraint != ROLLOUT_DATE_NONE ? rollout_format_date (constraint) : g_strdup (_("None"));
+  constraint_label = constraint != ROLLOUT_DATE_NONE ? rollout_format_date (constraint) : g_strdup (C_("start constraint", "None"));
   gtk_menu_button_set_label (self->constraint_button, constraint_label);
   {
     RolloutDate shown = constraint != ROLLOUT_DATE_NONE ? constraint : rollout_task_get_start (task);
