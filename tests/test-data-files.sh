@@ -59,16 +59,26 @@ expect_file "$symbolic"
 expect_file "$schema"
 expect_file "$share/rollout/demo/scooter-reservations.rollout"
 expect_file "$locale/de/LC_MESSAGES/rollout.mo"
+service=$share/dbus-1/services/$app_id.service
+expect_file "$service"
 
 # Nothing else is installed: no headers, static libraries or stray files.
 find "$dest" -type f | sed "s|^$dest||" | LC_ALL=C sort > "$tmp/installed"
-unexpected=$(grep -vE '/(bin/rollout|bin/rollout-cli|applications/[^/]+\.desktop|metainfo/[^/]+\.metainfo\.xml|mime/packages/[^/]+\.xml|icons/hicolor/[^/]+/apps/[^/]+\.svg|glib-2\.0/schemas/[^/]+\.gschema\.xml|rollout/demo/[^/]+\.rollout|locale/[^/]+/LC_MESSAGES/rollout\.mo)$' "$tmp/installed")
+unexpected=$(grep -vE '/(bin/rollout|bin/rollout-cli|applications/[^/]+\.desktop|metainfo/[^/]+\.metainfo\.xml|mime/packages/[^/]+\.xml|icons/hicolor/[^/]+/apps/[^/]+\.svg|glib-2\.0/schemas/[^/]+\.gschema\.xml|rollout/demo/[^/]+\.rollout|locale/[^/]+/LC_MESSAGES/rollout\.mo|dbus-1/services/[^/]+\.service)$' "$tmp/installed")
 [ -z "$unexpected" ] && ok "nothing else is installed" || not_ok "nothing else is installed" $unexpected
 
 # The files agree with each other.
 key () { sed -n "s/^$1=//p" "$desktop" | head -n 1; }
 check "the desktop file is valid where it is installed" desktop-file-validate "$desktop"
 [ "$(key Exec)" = "rollout %U" ] && ok "the desktop file runs rollout" || not_ok "the desktop file runs rollout" "Exec=$(key Exec)"
+# D-Bus activation: the service has the app id as its name and runs the
+# installed binary as a GApplication service.
+[ "$(key DBusActivatable)" = true ] && ok "the desktop file is D-Bus activatable" || not_ok "the desktop file is D-Bus activatable"
+[ "$(sed -n 's/^Name=//p' "$service")" = "$app_id" ] && ok "the D-Bus service is named after the app id" || not_ok "the D-Bus service is named after the app id" "$(cat "$service")"
+case "$(sed -n 's/^Exec=//p' "$service")" in
+  */bin/rollout\ --gapplication-service) ok "the D-Bus service runs the installed rollout" ;;
+  *) not_ok "the D-Bus service runs the installed rollout" "$(cat "$service")" ;;
+esac
 [ "$(key Icon)" = "$app_id" ] && ok "the desktop file's icon is the installed one" || not_ok "the desktop file's icon is the installed one" "Icon=$(key Icon)"
 mime_type=$(xmllint --xpath 'string(//*[local-name()="mime-type"]/@type)' "$mime" 2>/dev/null)
 [ "$mime_type" = "application/x-rollout+json" ] && ok "the MIME type is application/x-rollout+json" || not_ok "the MIME type is application/x-rollout+json" "$mime_type"
