@@ -146,6 +146,16 @@ else
   else
     not_ok "a broken plan is reported in German" "exit $status" "$(head -c 400 "$tmp/out")"
   fi
+  # The reader's and validator's messages, with where they are, in German.
+  "${de_env[@]}" "$cli" validate "$top/tests/data/invalid/bad-number.rollout" \
+    "$top/tests/data/invalid/dangling-refs.rollout" >"$tmp/out" 2>&1
+  status=$?
+  if [ $status -eq 1 ] && grep -q 'bad-number.rollout: Zeile 4, Spalte 28: ' "$tmp/out" \
+       && grep -q 'dangling-refs.rollout: phases\[0\]\.gate\.metrics\[0\]\.metric: keine Kennzahl mit der Kennung „nps“$' "$tmp/out"; then
+    ok "where a problem is and what it is, in German"
+  else
+    not_ok "where a problem is and what it is, in German" "exit $status" "$(head -c 600 "$tmp/out")"
+  fi
   # Numbers as the locale writes them: a decimal comma.
   "${de_env[@]}" "$cli" gates "$top/data/demo/scooter-reservations.rollout" >"$tmp/out" 2>&1
   if grep -q 'Kriterien sind erfüllt' "$tmp/out" && grep -qE ' [0-9]+,[0-9]+' "$tmp/out"; then
