@@ -26,6 +26,7 @@ struct _RolloutProblemsDialog
   AdwMessageDialog  parent_instance;
 
   GtkLabel         *details_label;
+  GtkScrolledWindow *details_window;
   GtkTextView      *details_view;
 
   char             *details;
@@ -129,6 +130,7 @@ rollout_problems_dialog_class_init (RolloutProblemsDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Rollout/rollout-problems-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RolloutProblemsDialog, details_label);
+  gtk_widget_class_bind_template_child (widget_class, RolloutProblemsDialog, details_window);
   gtk_widget_class_bind_template_child (widget_class, RolloutProblemsDialog, details_view);
   gtk_widget_class_bind_template_callback (widget_class, copy_clicked_cb);
 }
@@ -209,8 +211,13 @@ rollout_problems_dialog_new_with_details (GtkWindow  *parent,
                        "heading", heading,
                        "body", body,
                        NULL);
+  /* A report of its own is prose, read at length: room for it. */
   if (details_title != NULL)
-    gtk_label_set_label (self->details_label, details_title);
+    {
+      gtk_label_set_label (self->details_label, details_title);
+      gtk_text_view_set_monospace (self->details_view, FALSE);
+      gtk_scrolled_window_set_max_content_height (self->details_window, 360);
+    }
   self->details = g_strdup (details);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->details_view), self->details, -1);
 

@@ -86,22 +86,30 @@ show_report (GtkWindow           *parent,
 {
   g_autofree char *name = display_basename (file);
   g_autofree char *heading = NULL;
-  g_autofree char *comparison = rollout_import_report_format_comparison (report);
   g_autofree char *details = rollout_import_report_to_string (report);
   g_autoptr(GString) body = g_string_new (rollout_import_report_get_summary (report));
-  GtkWidget *dialog;
+  guint compared = rollout_import_report_get_dates_compared (report);
   gboolean left_out = rollout_import_report_get_notes (report)->len > 0 ||
                       rollout_import_report_get_warnings (report)->len > 0;
+  GtkWidget *dialog;
 
   /* Translators: the name of the file imported */
   heading = g_strdup_printf (_("Imported “%s”"), name);
-  if (comparison != NULL)
-    g_string_append_printf (body, "\n%s", comparison);
+  if (compared > 0)
+    {
+      g_string_append_c (body, '\n');
+      g_string_append_printf (body,
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "%u of %u task date matches the source schedule.",
+                                           "%u of %u task dates match the source schedule.",
+                                           compared),
+                              rollout_import_report_get_dates_matching (report), compared);
+    }
   g_string_append (body, "\n\n");
-  if (left_out)
-    g_string_append (body, _("Some of what the file holds has no place in a Rollout plan or was converted: "
-                             "the report below lists it. "));
   g_string_append (body, _("The plan is not saved yet."));
+  if (left_out)
+    g_string_append_printf (body, " %s", _("The report lists what the file holds that has no place in a Rollout plan, "
+                                           "or was converted."));
 
   g_strchomp (details);
   dialog = rollout_problems_dialog_new_with_details (parent, heading, body->str, _("Import Report"), details);
