@@ -696,9 +696,20 @@ test_merge_clean (void)
   g_assert_cmpint (rollout_task_get_duration (task (document, "train")), ==, 7);
   g_assert_cmpstr (rollout_task_get_name (task (document, "faq")), ==, "Write the FAQ");
 
-  /* Undo takes the merge back, and only the merge. */
+  /* Undo takes the merge back, and only the merge: their change is on
+   * disk again, unmerged, and can be merged again. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_cmpint (rollout_task_get_duration (task (document, "train")), ==, 3);
+  g_assert_cmpstr (rollout_task_get_name (task (document, "faq")), ==, "Write the FAQ");
+  g_assert_cmpint (rollout_document_get_disk_state (document), ==, ROLLOUT_DISK_STATE_CHANGED);
+  g_assert_true (wait_for (banner_says, &banner));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_cmpint (rollout_task_get_duration (task (document, "train")), ==, 7);
+  g_assert_cmpint (rollout_document_get_disk_state (document), ==, ROLLOUT_DISK_STATE_SAME);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.merge", NULL));
+  g_assert_true (wait_for (undo_label_is_merge, rollout_document_get_history (document)));
+  g_assert_cmpint (rollout_task_get_duration (task (document, "train")), ==, 7);
   g_assert_cmpstr (rollout_task_get_name (task (document, "faq")), ==, "Write the FAQ");
 
   remove_temp (copy, dir);

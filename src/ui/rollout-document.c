@@ -30,7 +30,9 @@
  * Merging: the bytes last read or written are kept too. They are the base
  * of a three-way merge with the plan in memory (ours) and the changed file
  * (theirs), run in a worker thread; the result comes in as one undoable
- * edit, and the file as it is now becomes the new base. A plan may hold
+ * edit, and the file as it is now becomes the new base. Undoing the merge
+ * puts the old base back, so the file counts as changed by someone else
+ * again and can be merged again; redoing it takes the new one. A plan may hold
  * merge conflicts — from that merge, or from a git merge driver — which
  * are resolved through the history too; ::n-conflicts counts them.
  */
@@ -1254,6 +1256,126 @@ rollout_document_resolve_conflicts (RolloutDocument   *self,
   return command != NULL && rollout_history_execute (self->history, command, error);
 }
 
+/* What a change on disk is measured from. */
+typedef struct
+{
+  GBytes  *contents;
+  char    *checksum;
+  guint64  size;
+  gint64   mtime;
+} DiskBase;
+
+static void
+disk_base_clear (DiskBase *base)
+{
+  g_clear_pointer (&base->contents, g_bytes_unref);
+  g_clear_pointer (&base->checksum, g_free);
+}
+
+static void
+disk_base_take (RolloutDocument *self,
+                DiskBase        *base)
+{
+  base->contents = self->disk_contents != NULL ? g_bytes_ref (self->disk_contents) : NULL;
+  base->checksum = g_strdup (self->disk_checksum);
+  base->size = self->disk_size;
+  base->mtime = self->disk_mtime;
+}
+
+/* Puts @base back as what the file is compared with, when the document
+ * still measures from @current (a save since has its own), and has the
+ * file looked at again. */
+static void
+disk_base_restore (RolloutDocument *self,
+                   const DiskBase  *current,
+                   const DiskBase  *base,
+                   RolloutDiskState state)
+{
+  if (g_strcmp0 (self->disk_checksum, current->checksum) != 0)
+    return;
+
+  g_clear_pointer (&self->disk_contents, g_bytes_unref);
+  self->disk_contents = base->contents != NULL ? g_bytes_ref (base->contents) : NULL;
+  g_free (self->disk_checksum);
+  self->disk_checksum = g_strdup (base->checksum);
+  self->disk_size = base->size;
+  self->disk_mtime = base->mtime;
+  self->check_serial++;
+  set_disk_state (self, state);
+  if (self->file != NULL)
+    {
+      g_clear_handle_id (&self->check_source, g_source_remove);
+      self->check_source = g_timeout_add (CHECK_DELAY_MS, check_disk_cb, self);
+    }
+}
+
+/* A merge as a step of the history: the edit, and the base it moves the
+ * document to. */
+#define ROLLOUT_TYPE_MERGE_STEP (rollout_merge_step_get_type ())
+G_DECLARE_FINAL_TYPE (RolloutMergeStep, rollout_merge_step, ROLLOUT, MERGE_STEP, RolloutCommand)
+
+struct _RolloutMergeStep
+{
+  RolloutCommand  parent_instance;
+
+  GWeakRef        document;
+  RolloutCommand *edit;
+  DiskBase        base[2];  /* before, after */
+};
+
+G_DEFINE_FINAL_TYPE (RolloutMergeStep, rollout_merge_step, ROLLOUT_TYPE_COMMAND)
+
+static void
+rollout_merge_step_apply (RolloutCommand *command,
+                          RolloutProject *project)
+{
+  RolloutMergeStep *self = ROLLOUT_MERGE_STEP (command);
+  g_autoptr(RolloutDocument) document = g_weak_ref_get (&self->document);
+
+  rollout_command_apply (self->edit, project);
+  if (document != NULL)
+    disk_base_restore (document, &self->base[0], &self->base[1], ROLLOUT_DISK_STATE_SAME);
+}
+
+static void
+rollout_merge_step_revert (RolloutCommand *command,
+                           RolloutProject *project)
+{
+  RolloutMergeStep *self = ROLLOUT_MERGE_STEP (command);
+  g_autoptr(RolloutDocument) document = g_weak_ref_get (&self->document);
+
+  rollout_command_revert (self->edit, project);
+  if (document != NULL)
+    disk_base_restore (document, &self->base[1], &self->base[0], ROLLOUT_DISK_STATE_CHANGED);
+}
+
+static void
+rollout_merge_step_finalize (GObject *object)
+{
+  RolloutMergeStep *self = (RolloutMergeStep *)object;
+
+  g_weak_ref_clear (&self->document);
+  g_clear_object (&self->edit);
+  disk_base_clear (&self->base[0]);
+  disk_base_clear (&self->base[1]);
+
+  G_OBJECT_CLASS (rollout_merge_step_parent_class)->finalize (object);
+}
+
+static void
+rollout_merge_step_class_init (RolloutMergeStepClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = rollout_merge_step_finalize;
+  ROLLOUT_COMMAND_CLASS (klass)->apply = rollout_merge_step_apply;
+  ROLLOUT_COMMAND_CLASS (klass)->revert = rollout_merge_step_revert;
+}
+
+static void
+rollout_merge_step_init (RolloutMergeStep *self)
+{
+  g_weak_ref_init (&self->document, NULL);
+}
+
 typedef struct
 {
   GBytes         *base;
@@ -1364,6 +1486,7 @@ merged_cb (GObject      *object,
   RolloutDocument *self = g_task_get_source_object (outer);
   MergeData *data = g_task_get_task_data (outer);
   g_autoptr(RolloutCommand) command = NULL;
+  RolloutMergeStep *step;
   GError *error = NULL;
   gsize length = 0;
   const char *theirs;
@@ -1382,18 +1505,26 @@ merged_cb (GObject      *object,
       return;
     }
 
-  command = rollout_merge_command_new (self->project, data->merged, _("Merge Changes from the File"));
+  /* The file as merged becomes the base of the next merge. */
+  step = g_object_new (ROLLOUT_TYPE_MERGE_STEP, NULL);
+  g_weak_ref_set (&step->document, self);
+  step->edit = rollout_merge_command_new (self->project, data->merged, _("Merge Changes from the File"));
+  disk_base_take (self, &step->base[0]);
+  theirs = g_bytes_get_data (data->theirs, &length);
+  step->base[1].contents = g_bytes_ref (data->theirs);
+  step->base[1].checksum = checksum_of (theirs, length);
+  step->base[1].size = g_file_info_get_size (data->info);
+  step->base[1].mtime = info_mtime (data->info);
+  /* Undo and Redo name the merge. */
+  command = rollout_command_new_group (rollout_command_get_label (step->edit));
+  rollout_command_group_add (command, ROLLOUT_COMMAND (step));
   if (!rollout_history_execute (self->history, command, &error))
     {
       g_task_return_error (outer, error);
       return;
     }
 
-  /* The file as merged is the base of the next merge; the plan now
-   * differs from any version saved. */
-  theirs = g_bytes_get_data (data->theirs, &length);
-  remember_disk (self, data->info, theirs, length);
-  set_disk_state (self, ROLLOUT_DISK_STATE_SAME);
+  /* The plan now differs from any version saved. */
   rollout_history_set_modified (self->history);
   g_task_return_boolean (outer, TRUE);
 }
