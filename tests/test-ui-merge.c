@@ -751,6 +751,41 @@ test_open_with_conflicts (void)
   remove_temp (copy, dir);
 }
 
+/* Save With Conflicts keeps both versions in the file, to decide later. */
+static void
+test_save_with_conflicts (void)
+{
+  g_autofree char *merged = data_path ("merge", "same-field.expected.rollout");
+  g_autofree char *dir = NULL;
+  g_autoptr(GFile) copy = copy_to_temp (merged, &dir);
+  g_autoptr(RolloutProject) saved = NULL;
+  g_autoptr(GPtrArray) left = NULL;
+  g_autoptr(GError) error = NULL;
+  RolloutWindow *window = open_and_wait (copy, "Launch in-app support chat");
+  RolloutDocument *document = rollout_window_get_document (window);
+  AdwMessageDialog *ask;
+
+  g_assert_true (wait_for (toplevel_exists, GSIZE_TO_POINTER (ROLLOUT_TYPE_CONFLICT_DIALOG)));
+  gtk_window_destroy (GTK_WINDOW (conflict_dialog ()));
+  execute (document, rollout_command_new_set_many (task (document, "faq"), "Rename", "name", "Write the FAQ", NULL));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  ask = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window)));
+  g_assert_nonnull (ask);
+  g_assert_true (adw_message_dialog_has_response (ask, "keep"));
+  adw_message_dialog_response (ask, "keep");
+  g_assert_false (rollout_document_get_modified (document));
+  g_assert_cmpuint (rollout_document_get_n_conflicts (document), ==, 1);
+
+  saved = rollout_merge_load (copy, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rollout_task_get_name (rollout_project_lookup_task (saved, "faq")), ==, "Write the FAQ");
+  left = rollout_merge_get_conflicts (saved);
+  g_assert_cmpuint (left->len, ==, 1);
+
+  remove_temp (copy, dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -804,6 +839,7 @@ main (int   argc,
   g_test_add_func ("/rollout/ui-merge/merge-conflicts", test_merge_conflicts);
   g_test_add_func ("/rollout/ui-merge/merge-clean", test_merge_clean);
   g_test_add_func ("/rollout/ui-merge/open-with-conflicts", test_open_with_conflicts);
+  g_test_add_func ("/rollout/ui-merge/save-with-conflicts", test_save_with_conflicts);
 
   status = g_test_run ();
   close_everything ();

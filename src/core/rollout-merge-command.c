@@ -194,13 +194,13 @@ calendar_command_new (RolloutCalendar *calendar,
 
 /* Making one plan like another ------------------------------------------- */
 
-static JsonNode *
-member_of (JsonNode   *object,
-           const char *name)
+static const RolloutJsonValue *
+member_of (const RolloutJsonValue *object,
+           const char             *name)
 {
-  if (object == NULL || !JSON_NODE_HOLDS_OBJECT (object))
+  if (object == NULL || rollout_json_get_type (object) != ROLLOUT_JSON_OBJECT)
     return NULL;
-  return json_object_get_member (json_node_get_object (object), name);
+  return rollout_json_object_get (object, name);
 }
 
 static gboolean
@@ -326,13 +326,13 @@ longest_increasing (const int *positions,
 }
 
 static void
-sync_collection (RolloutCommand *group,
-                 RolloutProject *project,
-                 RolloutProject *wanted,
-                 int             collection,
-                 JsonNode       *have_list,
-                 JsonNode       *want_list,
-                 const char     *label)
+sync_collection (RolloutCommand         *group,
+                 RolloutProject         *project,
+                 RolloutProject         *wanted,
+                 int                     collection,
+                 const RolloutJsonValue *have_list,
+                 const RolloutJsonValue *want_list,
+                 const char             *label)
 {
   GListModel *have = collection_model (project, collection);
   GListModel *want = collection_model (wanted, collection);
@@ -346,7 +346,7 @@ sync_collection (RolloutCommand *group,
   g_autofree gboolean *keep = NULL;
   g_autoptr(GHashTable) kept = g_hash_table_new (g_str_hash, g_str_equal);
 
-  if (_rollout_json_equal (have_list, want_list))
+  if (_rollout_json_value_equal (have_list, want_list))
     return;
 
   for (guint i = 0; i < n_want; i++)
@@ -384,11 +384,10 @@ sync_collection (RolloutCommand *group,
       GObject *object = g_ptr_array_index (staying, i);
       guint position = GPOINTER_TO_UINT (g_hash_table_lookup (want_position, object_id (object))) - 1;
       g_autoptr(GObject) target = g_list_model_get_item (want, position);
-      JsonNode *before = json_array_get_element (json_node_get_array (have_list),
-                                                 g_array_index (staying_at, guint, i));
-      JsonNode *after = json_array_get_element (json_node_get_array (want_list), position);
+      const RolloutJsonValue *before = rollout_json_array_get (have_list, g_array_index (staying_at, guint, i));
+      const RolloutJsonValue *after = rollout_json_array_get (want_list, position);
 
-      if (!_rollout_json_equal (before, after))
+      if (!_rollout_json_value_equal (before, after))
         add_property_changes (group, object, target, label);
     }
 
@@ -442,8 +441,9 @@ rollout_merge_command_new (RolloutProject *project,
                            RolloutProject *merged,
                            const char     *label)
 {
-  g_autoptr(JsonNode) have = NULL;
-  g_autoptr(JsonNode) want = NULL;
+  g_autoptr(RolloutJsonDocument) have_document = NULL;
+  g_autoptr(RolloutJsonDocument) want_document = NULL;
+  const RolloutJsonValue *have, *want;
   RolloutCommand *group;
   GObject *plan = G_OBJECT (project);
   GObject *wanted = G_OBJECT (merged);
@@ -456,8 +456,11 @@ rollout_merge_command_new (RolloutProject *project,
   g_return_val_if_fail (label != NULL, NULL);
 
   group = rollout_command_new_group (label);
-  have = _rollout_project_to_json (project);
-  want = _rollout_project_to_json (merged);
+  /* Parsed, not json-glib trees: most of a big plan is only compared. */
+  have_document = _rollout_project_to_document (project);
+  want_document = _rollout_project_to_document (merged);
+  have = rollout_json_document_get_root (have_document);
+  want = rollout_json_document_get_root (want_document);
 
   for (guint i = 0; i < G_N_ELEMENTS (plan_properties); i++)
     {
@@ -472,7 +475,7 @@ rollout_merge_command_new (RolloutProject *project,
       if (g_param_values_cmp (pspec, &a, &b) != 0)
         rollout_command_group_add (group, rollout_command_new_set (plan, pspec->name, &b, label));
     }
-  if (!_rollout_json_equal (member_of (have, "calendar"), member_of (want, "calendar")))
+  if (!_rollout_json_value_equal (member_of (have, "calendar"), member_of (want, "calendar")))
     rollout_command_group_add (group, calendar_command_new (rollout_project_get_calendar (project),
                                                             rollout_project_get_calendar (merged)));
 

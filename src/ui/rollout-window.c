@@ -19,9 +19,10 @@
  * Merge beside Reload when there are unsaved edits), when the plan has
  * merge conflicts to resolve, or when a draft of unsaved changes can be
  * recovered. Closing with unsaved changes, reloading over them, saving over
- * someone else's changes and saving with conflicts all ask first. Import,
- * the exports and merging live in rollout-window-import.c,
- * rollout-window-export.c and rollout-window-merge.c. The window's size and the last view are kept in GSettings.
+ * someone else's changes and saving with conflicts all ask first. The
+ * window's size and the last view are kept in GSettings. Import, the
+ * exports and merging live in rollout-window-import.c,
+ * rollout-window-export.c and rollout-window-merge.c.
  */
 
 #define G_LOG_DOMAIN "rollout-window"
@@ -223,7 +224,6 @@ update_banner (RolloutWindow *self)
   g_autofree char *text = NULL;
   const char *button = NULL;
   const char *secondary = NULL;
-
   guint n_conflicts = self->document != NULL ? rollout_document_get_n_conflicts (self->document) : 0;
 
   if (state == ROLLOUT_DISK_STATE_CHANGED && rollout_document_get_modified (self->document))
