@@ -15,7 +15,10 @@
  * members, added, deleted and moved tasks). Prints CSV rows:
  * operation,size,median_ms,min_ms,max_ms,peak_rss_mb — "merge" (the three
  * plans in memory), "merge+io" (reading the three files, merging, writing
- * the result) and "diff" (base against ours). */
+ * the result), "diff" (base against ours), and "merge-edit" and
+ * "merge-undo": the merged plan applied to an open copy of ours as one edit
+ * of its history, as the app's Merge does, rescheduling included, and that
+ * edit undone. */
 
 #include "config.h"
 
@@ -27,7 +30,9 @@
 #include "rollout-diff.h"
 #include "rollout-file.h"
 #include "rollout-generator.h"
+#include "rollout-history.h"
 #include "rollout-merge.h"
+#include "rollout-scheduler.h"
 
 static int
 compare_double (const void *a,
@@ -201,6 +206,8 @@ main (int   argc,
   g_autofree double *merge_ms = g_new0 (double, runs);
   g_autofree double *io_ms = g_new0 (double, runs);
   g_autofree double *diff_ms = g_new0 (double, runs);
+  g_autofree double *edit_ms = g_new0 (double, runs);
+  g_autofree double *undo_ms = g_new0 (double, runs);
   guint n_conflicts = 0;
 
   texts[0] = base_text = rollout_file_write (generated, &lengths[0]);
@@ -222,8 +229,11 @@ main (int   argc,
       g_autoptr(RolloutProject) o = NULL;
       g_autoptr(RolloutProject) t = NULL;
       g_autoptr(RolloutProject) m = NULL;
+      g_autoptr(RolloutProject) live = NULL;
+      g_autoptr(RolloutHistory) history = NULL;
+      g_autoptr(RolloutCommand) command = NULL;
       g_autofree char *written = NULL;
-      gint64 t0, t1, t2, t3, t4;
+      gint64 t0, t1, t2, t3, t4, t5, t6, t7;
 
       t0 = g_get_monotonic_time ();
       merged = rollout_merge_projects (base, ours, theirs, &conflicts, &error);
@@ -243,14 +253,29 @@ main (int   argc,
       changes = rollout_diff_projects (base, ours);
       t4 = g_get_monotonic_time ();
 
+      live = read_text (texts[1], lengths[1]);
+      rollout_project_schedule (live, NULL, NULL);
+      history = rollout_history_new (live);
+      t5 = g_get_monotonic_time ();
+      command = rollout_merge_command_new (live, m, "Merge");
+      if (!rollout_history_execute (history, command, &error))
+        g_error ("%s", error->message);
+      t6 = g_get_monotonic_time ();
+      rollout_history_undo (history);
+      t7 = g_get_monotonic_time ();
+
       merge_ms[r] = (t1 - t0) / 1000.0;
       io_ms[r] = (t3 - t2) / 1000.0;
       diff_ms[r] = (t4 - t3) / 1000.0;
+      edit_ms[r] = (t6 - t5) / 1000.0;
+      undo_ms[r] = (t7 - t6) / 1000.0;
     }
 
   report ("merge", n_tasks, merge_ms, runs);
   report ("merge+io", n_tasks, io_ms, runs);
   report ("diff", n_tasks, diff_ms, runs);
+  report ("merge-edit", n_tasks, edit_ms, runs);
+  report ("merge-undo", n_tasks, undo_ms, runs);
   fprintf (stderr, "bench-merge: %u tasks, %u edits per side, %u conflicts\n", n_tasks, n_edits, n_conflicts);
   return 0;
 }

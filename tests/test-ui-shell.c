@@ -714,7 +714,7 @@ test_changed_on_disk (void)
   /* With edits here: Reload asks first; Cancel keeps them. */
   rename_plan (document, "Reserve a scooter (mine)");
   write_other_version (copy, "Reserve a scooter (Dana’s again)");
-  banner.text = "The file was changed by someone else. Reload it to see their changes, or keep yours and save over them.";
+  banner.text = "The file was changed by someone else. Merge their changes with yours, or reload to see only theirs.";
   g_assert_true (wait_for (banner_says, &banner));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL));
   g_assert_true (wait_for (dialog_exists, window));

@@ -9,6 +9,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "rollout-command.h"
 #include "rollout-project.h"
 
 G_BEGIN_DECLS
@@ -137,6 +138,22 @@ RolloutProject  *rollout_merge_load               (GFile                 *file,
                                                    GCancellable          *cancellable,
                                                    GPtrArray            **out_diagnostics,
                                                    GError               **error);
+
+/* As edits of an open plan (rollout-merge-command.c) */
+RolloutCommand  *rollout_merge_command_new         (RolloutProject        *project,
+                                                    RolloutProject        *merged,
+                                                    const char            *label);
+RolloutCommand  *rollout_merge_resolve_command_new (RolloutProject        *project,
+                                                    GPtrArray             *conflicts,
+                                                    RolloutMergeSide       side,
+                                                    GPtrArray            **out_refused,
+                                                    GError               **error);
+char            *rollout_conflict_dup_title        (const RolloutConflict *conflict);
+char            *rollout_conflict_dup_label        (const RolloutConflict *conflict,
+                                                    RolloutProject        *project);
+char            *rollout_conflict_describe_side    (const RolloutConflict *conflict,
+                                                    RolloutProject        *project,
+                                                    RolloutMergeSide       side);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RolloutConflict, rollout_conflict_free)
 

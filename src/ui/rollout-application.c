@@ -12,7 +12,8 @@
  * the file chooser, the command line, a drop, the welcome page and the
  * recent list alike. A plan that is already open only brings its window to
  * the front. Reading happens in a worker thread; a file that is not a valid
- * plan opens nothing and explains why in a dialog.
+ * plan opens nothing and explains why in a dialog. A plan that a git merge
+ * left with conflicts opens with the dialog that resolves them.
  */
 
 #define G_LOG_DOMAIN "rollout-application"
@@ -244,6 +245,9 @@ document_loaded_cb (GObject      *object,
         window = GTK_WINDOW (rollout_window_new (self));
       rollout_window_set_document (ROLLOUT_WINDOW (window), document);
       gtk_window_present (window);
+      /* A git merge left decisions to make: show them. */
+      if (rollout_document_get_n_conflicts (document) > 0)
+        gtk_widget_activate_action (GTK_WIDGET (window), "win.resolve-conflicts", NULL);
       /* The cache can wait until the plan is on screen. */
       g_idle_add_full (G_PRIORITY_LOW, after_open_cb, after_open_new (self, ROLLOUT_WINDOW (window), document),
                        (GDestroyNotify) after_open_free);

@@ -26,6 +26,15 @@
  * written is remembered as size, modification time and a checksum of the
  * bytes, so our own saves (and changes that put back the same bytes) are
  * told apart from someone else's, and ::disk-state says which it is.
+ *
+ * Merging: the bytes last read or written are kept too. They are the base
+ * of a three-way merge with the plan in memory (ours) and the changed file
+ * (theirs), run in a worker thread; the result comes in as one undoable
+ * edit, and the file as it is now becomes the new base. Undoing the merge
+ * puts the old base back, so the file counts as changed by someone else
+ * again and can be merged again; redoing it takes the new one. A plan may hold
+ * merge conflicts — from that merge, or from a git merge driver — which
+ * are resolved through the history too; ::n-conflicts counts them.
  */
 
 #define G_LOG_DOMAIN "rollout-document"
@@ -39,6 +48,7 @@
 #include "rollout-document.h"
 #include "rollout-file.h"
 #include "rollout-format.h"
+#include "rollout-merge.h"
 
 /* After the last change, wait this long before storing a draft. */
 #define DRAFT_DELAY_MS 2000
@@ -68,9 +78,14 @@ struct _RolloutDocument
   guint64                 disk_size;
   gint64                  disk_mtime;
   char                   *disk_checksum;
+  GBytes                 *disk_contents;
   RolloutDiskState        disk_state;
   guint                   check_source;
   guint                   check_serial;
+
+  /* Merging */
+  guint                   n_conflicts;
+  guint                   edit_serial;
 };
 
 G_DEFINE_FINAL_TYPE (RolloutDocument, rollout_document, G_TYPE_OBJECT)
@@ -82,6 +97,7 @@ enum {
   PROP_HISTORY,
   PROP_MODIFIED,
   PROP_DISK_STATE,
+  PROP_N_CONFLICTS,
   N_PROPS
 };
 
@@ -145,6 +161,8 @@ remember_disk (RolloutDocument *self,
   self->disk_mtime = info != NULL ? info_mtime (info) : 0;
   g_free (self->disk_checksum);
   self->disk_checksum = checksum_of (contents, length);
+  g_clear_pointer (&self->disk_contents, g_bytes_unref);
+  self->disk_contents = g_bytes_new (contents, length);
   /* Any check still on its way looked at an older file. */
   self->check_serial++;
 }
@@ -440,8 +458,23 @@ start_monitor (RolloutDocument *self)
 /* Signal callbacks -------------------------------------------------------- */
 
 static void
+count_conflicts (RolloutDocument *self)
+{
+  JsonObject *extra = rollout_project_get_extra (self->project);
+  JsonNode *list = extra != NULL ? json_object_get_member (extra, ROLLOUT_MERGE_CONFLICTS_MEMBER) : NULL;
+  guint n = list != NULL && JSON_NODE_HOLDS_ARRAY (list) ? json_array_get_length (json_node_get_array (list)) : 0;
+
+  if (n == self->n_conflicts)
+    return;
+  self->n_conflicts = n;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_CONFLICTS]);
+}
+
+static void
 history_changed_cb (RolloutDocument *self)
 {
+  self->edit_serial++;
+  count_conflicts (self);
   refresh_summary (self);
   g_signal_emit (self, signals [CHANGED], 0);
   queue_draft (self);
@@ -465,6 +498,7 @@ rollout_document_constructed (GObject *object)
 
   g_assert (ROLLOUT_IS_PROJECT (self->project));
   schedule (self);
+  count_conflicts (self);
   self->history = rollout_history_new (self->project);
   g_signal_connect_swapped (self->history, "changed", G_CALLBACK (history_changed_cb), self);
   g_signal_connect_swapped (self->history, "notify::modified", G_CALLBACK (history_modified_cb), self);
@@ -502,6 +536,7 @@ rollout_document_finalize (GObject *object)
   g_clear_object (&self->draft_cancellable);
   g_clear_pointer (&self->draft_key, g_free);
   g_clear_pointer (&self->disk_checksum, g_free);
+  g_clear_pointer (&self->disk_contents, g_bytes_unref);
   g_clear_error (&self->schedule_error);
 
   G_OBJECT_CLASS (rollout_document_parent_class)->finalize (object);
@@ -535,6 +570,10 @@ rollout_document_get_property (GObject    *object,
 
     case PROP_DISK_STATE:
       g_value_set_int (value, self->disk_state);
+      break;
+
+    case PROP_N_CONFLICTS:
+      g_value_set_uint (value, self->n_conflicts);
       break;
 
     default:
@@ -597,6 +636,11 @@ rollout_document_class_init (RolloutDocumentClass *klass)
     g_param_spec_int ("disk-state", NULL, NULL,
                       ROLLOUT_DISK_STATE_SAME, ROLLOUT_DISK_STATE_DELETED, ROLLOUT_DISK_STATE_SAME,
                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* Unresolved merge conflicts in the plan. */
+  properties [PROP_N_CONFLICTS] =
+    g_param_spec_uint ("n-conflicts", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -714,7 +758,7 @@ rollout_document_new_from_draft (RolloutCache        *cache,
   if (bytes == NULL)
     return NULL;
   data = g_bytes_get_data (bytes, &length);
-  project = rollout_file_read (data, length, NULL, error);
+  project = rollout_merge_read (data, length, NULL, error);
   if (project == NULL)
     return NULL;
 
@@ -811,7 +855,8 @@ load_thread (GTask        *task,
       return;
     }
 
-  project = rollout_file_read (contents, length, &load->diagnostics, &error);
+  /* A plan a git merge left with conflicts opens, to resolve them. */
+  project = rollout_merge_read (contents, length, &load->diagnostics, &error);
   if (project == NULL)
     {
       g_task_return_error (task, error);
@@ -1149,4 +1194,423 @@ rollout_document_get_disk_state (RolloutDocument *self)
   g_return_val_if_fail (ROLLOUT_IS_DOCUMENT (self), ROLLOUT_DISK_STATE_SAME);
 
   return self->disk_state;
+}
+
+/* Merging ------------------------------------------------------------------ */
+
+/**
+ * rollout_document_get_n_conflicts:
+ * @self: a #RolloutDocument
+ *
+ * Returns: how many merge conflicts the plan has left to resolve
+ */
+guint
+rollout_document_get_n_conflicts (RolloutDocument *self)
+{
+  g_return_val_if_fail (ROLLOUT_IS_DOCUMENT (self), 0);
+
+  return self->n_conflicts;
+}
+
+/**
+ * rollout_document_dup_conflicts:
+ * @self: a #RolloutDocument
+ *
+ * Returns: (transfer full) (element-type RolloutConflict): the plan's
+ *   unresolved merge conflicts, in their order
+ */
+GPtrArray *
+rollout_document_dup_conflicts (RolloutDocument *self)
+{
+  g_return_val_if_fail (ROLLOUT_IS_DOCUMENT (self), NULL);
+
+  return rollout_merge_get_conflicts (self->project);
+}
+
+/**
+ * rollout_document_resolve_conflicts:
+ * @self: a #RolloutDocument
+ * @conflicts: (element-type RolloutConflict): some of the plan's conflicts
+ * @side: the version to keep for each
+ * @out_refused: (out) (optional) (transfer full) (element-type utf8): why
+ *   each conflict that could not take @side was left
+ * @error: return location for an error
+ *
+ * Resolves @conflicts as one edit, which Undo takes back.
+ *
+ * Returns: %TRUE when at least one was resolved
+ */
+gboolean
+rollout_document_resolve_conflicts (RolloutDocument   *self,
+                                    GPtrArray         *conflicts,
+                                    RolloutMergeSide   side,
+                                    GPtrArray        **out_refused,
+                                    GError           **error)
+{
+  g_autoptr(RolloutCommand) command = NULL;
+
+  g_return_val_if_fail (ROLLOUT_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (conflicts != NULL, FALSE);
+
+  command = rollout_merge_resolve_command_new (self->project, conflicts, side, out_refused, error);
+  return command != NULL && rollout_history_execute (self->history, command, error);
+}
+
+/* What a change on disk is measured from. */
+typedef struct
+{
+  GBytes  *contents;
+  char    *checksum;
+  guint64  size;
+  gint64   mtime;
+} DiskBase;
+
+static void
+disk_base_clear (DiskBase *base)
+{
+  g_clear_pointer (&base->contents, g_bytes_unref);
+  g_clear_pointer (&base->checksum, g_free);
+}
+
+static void
+disk_base_take (RolloutDocument *self,
+                DiskBase        *base)
+{
+  base->contents = self->disk_contents != NULL ? g_bytes_ref (self->disk_contents) : NULL;
+  base->checksum = g_strdup (self->disk_checksum);
+  base->size = self->disk_size;
+  base->mtime = self->disk_mtime;
+}
+
+/* Puts @base back as what the file is compared with, when the document
+ * still measures from @current (a save since has its own), and has the
+ * file looked at again. */
+static void
+disk_base_restore (RolloutDocument *self,
+                   const DiskBase  *current,
+                   const DiskBase  *base,
+                   RolloutDiskState state)
+{
+  if (g_strcmp0 (self->disk_checksum, current->checksum) != 0)
+    return;
+
+  g_clear_pointer (&self->disk_contents, g_bytes_unref);
+  self->disk_contents = base->contents != NULL ? g_bytes_ref (base->contents) : NULL;
+  g_free (self->disk_checksum);
+  self->disk_checksum = g_strdup (base->checksum);
+  self->disk_size = base->size;
+  self->disk_mtime = base->mtime;
+  self->check_serial++;
+  set_disk_state (self, state);
+  if (self->file != NULL)
+    {
+      g_clear_handle_id (&self->check_source, g_source_remove);
+      self->check_source = g_timeout_add (CHECK_DELAY_MS, check_disk_cb, self);
+    }
+}
+
+/* A merge as a step of the history: the edit, and the base it moves the
+ * document to. */
+#define ROLLOUT_TYPE_MERGE_STEP (rollout_merge_step_get_type ())
+G_DECLARE_FINAL_TYPE (RolloutMergeStep, rollout_merge_step, ROLLOUT, MERGE_STEP, RolloutCommand)
+
+struct _RolloutMergeStep
+{
+  RolloutCommand  parent_instance;
+
+  GWeakRef        document;
+  RolloutCommand *edit;
+  DiskBase        base[2];  /* before, after */
+};
+
+G_DEFINE_FINAL_TYPE (RolloutMergeStep, rollout_merge_step, ROLLOUT_TYPE_COMMAND)
+
+static void
+rollout_merge_step_apply (RolloutCommand *command,
+                          RolloutProject *project)
+{
+  RolloutMergeStep *self = ROLLOUT_MERGE_STEP (command);
+  g_autoptr(RolloutDocument) document = g_weak_ref_get (&self->document);
+
+  rollout_command_apply (self->edit, project);
+  if (document != NULL)
+    disk_base_restore (document, &self->base[0], &self->base[1], ROLLOUT_DISK_STATE_SAME);
+}
+
+static void
+rollout_merge_step_revert (RolloutCommand *command,
+                           RolloutProject *project)
+{
+  RolloutMergeStep *self = ROLLOUT_MERGE_STEP (command);
+  g_autoptr(RolloutDocument) document = g_weak_ref_get (&self->document);
+
+  rollout_command_revert (self->edit, project);
+  if (document != NULL)
+    disk_base_restore (document, &self->base[1], &self->base[0], ROLLOUT_DISK_STATE_CHANGED);
+}
+
+static void
+rollout_merge_step_finalize (GObject *object)
+{
+  RolloutMergeStep *self = (RolloutMergeStep *)object;
+
+  g_weak_ref_clear (&self->document);
+  g_clear_object (&self->edit);
+  disk_base_clear (&self->base[0]);
+  disk_base_clear (&self->base[1]);
+
+  G_OBJECT_CLASS (rollout_merge_step_parent_class)->finalize (object);
+}
+
+static void
+rollout_merge_step_class_init (RolloutMergeStepClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = rollout_merge_step_finalize;
+  ROLLOUT_COMMAND_CLASS (klass)->apply = rollout_merge_step_apply;
+  ROLLOUT_COMMAND_CLASS (klass)->revert = rollout_merge_step_revert;
+}
+
+static void
+rollout_merge_step_init (RolloutMergeStep *self)
+{
+  g_weak_ref_init (&self->document, NULL);
+}
+
+typedef struct
+{
+  GBytes         *base;
+  GBytes         *ours;
+  GFile          *file;
+  guint           serial;
+
+  /* What the worker found */
+  RolloutProject *merged;
+  GBytes         *theirs;
+  GFileInfo      *info;
+} MergeData;
+
+static void
+merge_data_clear_result (MergeData *data)
+{
+  g_clear_object (&data->merged);
+  g_clear_pointer (&data->theirs, g_bytes_unref);
+  g_clear_object (&data->info);
+}
+
+static void
+merge_data_free (MergeData *data)
+{
+  merge_data_clear_result (data);
+  g_clear_pointer (&data->base, g_bytes_unref);
+  g_clear_pointer (&data->ours, g_bytes_unref);
+  g_clear_object (&data->file);
+  g_free (data);
+}
+
+static RolloutProject *
+read_version (GBytes      *bytes,
+              const char  *which,
+              GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gsize length = 0;
+  const char *data = g_bytes_get_data (bytes, &length);
+  RolloutProject *project = rollout_merge_read (data, length, NULL, &local_error);
+
+  if (project == NULL)
+    /* Translators: the first %s is which version of the plan ("the
+     * changed file"), the second what is wrong with it */
+    g_set_error (error, local_error->domain, local_error->code, _("%s is not a valid plan: %s"),
+                 which, local_error->message);
+  return project;
+}
+
+static void
+merge_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  MergeData *data = task_data;
+  g_autoptr(RolloutProject) base = NULL;
+  g_autoptr(RolloutProject) ours = NULL;
+  g_autoptr(RolloutProject) theirs = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *contents = NULL;
+  GError *error = NULL;
+  gsize length = 0;
+
+  info = g_file_query_info (data->file,
+                            G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                            G_FILE_ATTRIBUTE_TIME_MODIFIED ","
+                            G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &error);
+  if (info == NULL ||
+      !g_file_load_contents (data->file, cancellable, &contents, &length, NULL, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if ((base = read_version (data->base, _("The version you opened"), &error)) == NULL ||
+      (ours = read_version (data->ours, _("Your version"), &error)) == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  data->theirs = g_bytes_new_take (g_steal_pointer (&contents), length);
+  if ((theirs = read_version (data->theirs, _("The changed file"), &error)) == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  data->merged = rollout_merge_projects (base, ours, theirs, NULL, &error);
+  if (data->merged == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  data->info = g_steal_pointer (&info);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void start_merge (GTask *outer);
+
+static void
+merged_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) outer = user_data;
+  RolloutDocument *self = g_task_get_source_object (outer);
+  MergeData *data = g_task_get_task_data (outer);
+  g_autoptr(RolloutCommand) command = NULL;
+  RolloutMergeStep *step;
+  GError *error = NULL;
+  gsize length = 0;
+  const char *theirs;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (outer, error);
+      return;
+    }
+
+  /* An edit made while the worker merged is in neither version: again. */
+  if (data->serial != self->edit_serial)
+    {
+      merge_data_clear_result (data);
+      start_merge (g_steal_pointer (&outer));
+      return;
+    }
+
+  /* The file as merged becomes the base of the next merge. */
+  step = g_object_new (ROLLOUT_TYPE_MERGE_STEP, NULL);
+  g_weak_ref_set (&step->document, self);
+  step->edit = rollout_merge_command_new (self->project, data->merged, _("Merge Changes from the File"));
+  disk_base_take (self, &step->base[0]);
+  theirs = g_bytes_get_data (data->theirs, &length);
+  step->base[1].contents = g_bytes_ref (data->theirs);
+  step->base[1].checksum = checksum_of (theirs, length);
+  step->base[1].size = g_file_info_get_size (data->info);
+  step->base[1].mtime = info_mtime (data->info);
+  /* Undo and Redo name the merge. */
+  command = rollout_command_new_group (rollout_command_get_label (step->edit));
+  rollout_command_group_add (command, ROLLOUT_COMMAND (step));
+  if (!rollout_history_execute (self->history, command, &error))
+    {
+      g_task_return_error (outer, error);
+      return;
+    }
+
+  /* The plan now differs from any version saved. */
+  rollout_history_set_modified (self->history);
+  g_task_return_boolean (outer, TRUE);
+}
+
+static void
+start_merge (GTask *outer)
+{
+  RolloutDocument *self = g_task_get_source_object (outer);
+  MergeData *data = g_task_get_task_data (outer);
+  g_autoptr(GTask) task = NULL;
+  char *contents;
+  gsize length = 0;
+
+  contents = rollout_file_write (self->project, &length);
+  g_clear_pointer (&data->ours, g_bytes_unref);
+  data->ours = g_bytes_new_take (contents, length);
+  data->serial = self->edit_serial;
+
+  task = g_task_new (self, g_task_get_cancellable (outer), merged_cb, outer);
+  g_task_set_source_tag (task, start_merge);
+  g_task_set_task_data (task, data, NULL);
+  g_task_run_in_thread (task, merge_thread);
+}
+
+/**
+ * rollout_document_merge_async:
+ * @self: a #RolloutDocument
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the merge is done, or failed
+ * @user_data: data for @callback
+ *
+ * Merges the changes someone else made to the plan's file into the plan
+ * in memory: a three-way merge of the version last read or saved, the plan
+ * as edited here and the file as it is now. The result is one edit, which
+ * Undo takes back; what both sides changed differently is left as merge
+ * conflicts in the plan (see rollout_document_get_n_conflicts()).
+ */
+void
+rollout_document_merge_async (RolloutDocument     *self,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) outer = NULL;
+  MergeData *data;
+
+  g_return_if_fail (ROLLOUT_IS_DOCUMENT (self));
+
+  outer = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (outer, rollout_document_merge_async);
+
+  if (self->file == NULL || self->disk_contents == NULL)
+    {
+      g_task_return_new_error (outer, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "%s",
+                               _("The plan has no saved version to merge with"));
+      return;
+    }
+  if (self->n_conflicts > 0)
+    {
+      g_task_return_new_error (outer, ROLLOUT_FILE_ERROR, ROLLOUT_FILE_ERROR_INVALID, "%s",
+                               _("The plan still has conflicts from an earlier merge. Resolve them first."));
+      return;
+    }
+
+  data = g_new0 (MergeData, 1);
+  data->base = g_bytes_ref (self->disk_contents);
+  data->file = g_object_ref (self->file);
+  g_task_set_task_data (outer, data, (GDestroyNotify) merge_data_free);
+  start_merge (g_steal_pointer (&outer));
+}
+
+/**
+ * rollout_document_merge_finish:
+ * @self: a #RolloutDocument
+ * @result: the result given to the callback
+ * @error: return location for an error
+ *
+ * Returns: %TRUE when the changes were merged, with or without conflicts
+ */
+gboolean
+rollout_document_merge_finish (RolloutDocument  *self,
+                               GAsyncResult     *result,
+                               GError          **error)
+{
+  g_return_val_if_fail (ROLLOUT_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -11,6 +11,7 @@
 
 #include "rollout-cache.h"
 #include "rollout-history.h"
+#include "rollout-merge.h"
 #include "rollout-project.h"
 #include "rollout-scheduler.h"
 
@@ -72,5 +73,20 @@ const char       *rollout_document_get_draft_key    (RolloutDocument         *se
 void              rollout_document_discard_draft    (RolloutDocument         *self);
 
 RolloutDiskState  rollout_document_get_disk_state   (RolloutDocument         *self);
+
+guint             rollout_document_get_n_conflicts  (RolloutDocument         *self);
+GPtrArray        *rollout_document_dup_conflicts    (RolloutDocument         *self);
+gboolean          rollout_document_resolve_conflicts (RolloutDocument        *self,
+                                                     GPtrArray               *conflicts,
+                                                     RolloutMergeSide         side,
+                                                     GPtrArray              **out_refused,
+                                                     GError                 **error);
+void              rollout_document_merge_async      (RolloutDocument         *self,
+                                                     GCancellable            *cancellable,
+                                                     GAsyncReadyCallback      callback,
+                                                     gpointer                 user_data);
+gboolean          rollout_document_merge_finish     (RolloutDocument         *self,
+                                                     GAsyncResult            *result,
+                                                     GError                 **error);
 
 G_END_DECLS

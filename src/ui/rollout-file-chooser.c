@@ -21,32 +21,47 @@
 
 #define ROLLOUT_MIME_TYPE "application/x-rollout+json"
 
-static GtkFileFilter *
-new_plan_filter (void)
+/* What a chooser offers to pick: a filter, then "All Files". */
+typedef struct
 {
-  GtkFileFilter *filter = gtk_file_filter_new ();
+  const char *name;
+  const char *patterns[6];
+  const char *mime_types[3];
+} FileKind;
 
-  gtk_file_filter_set_name (filter, _("Rollout Plans"));
-  gtk_file_filter_add_pattern (filter, "*.rollout");
-  gtk_file_filter_add_mime_type (filter, ROLLOUT_MIME_TYPE);
-  return filter;
+static const FileKind plan_kind = {
+  N_("Rollout Plans"), { "*.rollout", NULL }, { ROLLOUT_MIME_TYPE, NULL },
+};
+static const FileKind pdf_kind = {
+  N_("PDF Documents"), { "*.pdf", NULL }, { "application/pdf", NULL },
+};
+static const FileKind import_kind = {
+  N_("MS Project, GanttProject and Planner Plans"),
+  { "*.xml", "*.mpp-xml", "*.gan", "*.planner", "*.mspdi", NULL },
+  { NULL },
+};
+
+/* @kind with its name translated. */
+static FileKind
+translated (const FileKind *kind)
+{
+  FileKind copy = *kind;
+
+  copy.name = _(kind->name);
+  return copy;
 }
 
 static GtkFileFilter *
-new_pdf_filter (void)
+new_filter (const FileKind *kind)
 {
   GtkFileFilter *filter = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (filter, _("PDF Documents"));
-  gtk_file_filter_add_pattern (filter, "*.pdf");
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_set_name (filter, kind->name);
+  for (guint i = 0; kind->patterns[i] != NULL; i++)
+    gtk_file_filter_add_pattern (filter, kind->patterns[i]);
+  for (guint i = 0; kind->mime_types[i] != NULL; i++)
+    gtk_file_filter_add_mime_type (filter, kind->mime_types[i]);
   return filter;
-}
-
-static GtkFileFilter *
-new_filter (gboolean pdf)
-{
-  return pdf ? new_pdf_filter () : new_plan_filter ();
 }
 
 static GtkFileFilter *
@@ -65,20 +80,20 @@ new_all_filter (void)
 G_GNUC_BEGIN_IGNORE_DEPRECATIONS
 
 static GtkFileDialog *
-new_dialog (const char *title,
-            gboolean    pdf)
+new_dialog (const char     *title,
+            const FileKind *kind)
 {
   GtkFileDialog *dialog = gtk_file_dialog_new ();
   g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-  g_autoptr(GtkFileFilter) plans = new_filter (pdf);
+  g_autoptr(GtkFileFilter) own = new_filter (kind);
   g_autoptr(GtkFileFilter) all = new_all_filter ();
 
-  g_list_store_append (filters, plans);
+  g_list_store_append (filters, own);
   g_list_store_append (filters, all);
   gtk_file_dialog_set_title (dialog, title);
   gtk_file_dialog_set_modal (dialog, TRUE);
   gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
-  gtk_file_dialog_set_default_filter (dialog, plans);
+  gtk_file_dialog_set_default_filter (dialog, own);
   return dialog;
 }
 
@@ -124,26 +139,30 @@ save_done_cb (GObject      *object,
 }
 
 static void
-choose_open (GtkWindow    *parent,
-             GCancellable *cancellable,
-             GTask        *task)
+choose_open (GtkWindow      *parent,
+             const char     *title,
+             const FileKind *kind,
+             GCancellable   *cancellable,
+             GTask          *task)
 {
-  g_autoptr(GtkFileDialog) dialog = new_dialog (_("Open Plan"), FALSE);
+  g_autoptr(GtkFileDialog) dialog = new_dialog (title, kind);
 
   gtk_file_dialog_open (dialog, parent, cancellable, open_done_cb, g_object_ref (task));
 }
 
 static void
-choose_save (GtkWindow    *parent,
-             GFile        *current_file,
-             const char   *suggested_name,
-             gboolean      pdf,
-             GCancellable *cancellable,
-             GTask        *task)
+choose_save (GtkWindow      *parent,
+             const char     *title,
+             const char     *accept,
+             const FileKind *kind,
+             GFile          *current_file,
+             const char     *suggested_name,
+             GCancellable   *cancellable,
+             GTask          *task)
 {
-  g_autoptr(GtkFileDialog) dialog = new_dialog (pdf ? _("Export PDF") : _("Save Plan As"), pdf);
+  g_autoptr(GtkFileDialog) dialog = new_dialog (title, kind);
 
-  gtk_file_dialog_set_accept_label (dialog, pdf ? _("_Export") : _("_Save"));
+  gtk_file_dialog_set_accept_label (dialog, accept);
   if (current_file != NULL)
     gtk_file_dialog_set_initial_file (dialog, current_file);
   else if (suggested_name != NULL)
@@ -174,15 +193,15 @@ native_response_cb (GtkNativeDialog *native,
 
 static void
 show_native (GtkFileChooserNative *native,
-             gboolean              pdf,
+             const FileKind       *kind,
              GTask                *task)
 {
-  g_autoptr(GtkFileFilter) plans = new_filter (pdf);
+  g_autoptr(GtkFileFilter) own = new_filter (kind);
   g_autoptr(GtkFileFilter) all = new_all_filter ();
 
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), plans);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), own);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);
-  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (native), plans);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (native), own);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
 
   /* The task keeps the chooser alive until it answers. */
@@ -192,36 +211,40 @@ show_native (GtkFileChooserNative *native,
 }
 
 static void
-choose_open (GtkWindow    *parent,
-             GCancellable *cancellable,
-             GTask        *task)
+choose_open (GtkWindow      *parent,
+             const char     *title,
+             const FileKind *kind,
+             GCancellable   *cancellable,
+             GTask          *task)
 {
   GtkFileChooserNative *native;
 
-  native = gtk_file_chooser_native_new (_("Open Plan"), parent,
+  native = gtk_file_chooser_native_new (title, parent,
                                         GTK_FILE_CHOOSER_ACTION_OPEN,
                                         _("_Open"), _("_Cancel"));
-  show_native (native, FALSE, task);
+  show_native (native, kind, task);
 }
 
 static void
-choose_save (GtkWindow    *parent,
-             GFile        *current_file,
-             const char   *suggested_name,
-             gboolean      pdf,
-             GCancellable *cancellable,
-             GTask        *task)
+choose_save (GtkWindow      *parent,
+             const char     *title,
+             const char     *accept,
+             const FileKind *kind,
+             GFile          *current_file,
+             const char     *suggested_name,
+             GCancellable   *cancellable,
+             GTask          *task)
 {
   GtkFileChooserNative *native;
 
-  native = gtk_file_chooser_native_new (pdf ? _("Export PDF") : _("Save Plan As"), parent,
+  native = gtk_file_chooser_native_new (title, parent,
                                         GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        pdf ? _("_Export") : _("_Save"), _("_Cancel"));
+                                        accept, _("_Cancel"));
   if (current_file != NULL)
     gtk_file_chooser_set_file (GTK_FILE_CHOOSER (native), current_file, NULL);
   else if (suggested_name != NULL)
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), suggested_name);
-  show_native (native, pdf, task);
+  show_native (native, kind, task);
 }
 
 #endif
@@ -242,9 +265,10 @@ rollout_file_chooser_open_async (GtkWindow           *parent,
                                  gpointer             user_data)
 {
   g_autoptr(GTask) task = g_task_new (parent, cancellable, callback, user_data);
+  FileKind kind = translated (&plan_kind);
 
   g_task_set_source_tag (task, rollout_file_chooser_open_async);
-  choose_open (parent, cancellable, task);
+  choose_open (parent, _("Open Plan"), &kind, cancellable, task);
 }
 
 GFile *
@@ -274,9 +298,11 @@ rollout_file_chooser_save_async (GtkWindow           *parent,
                                  gpointer             user_data)
 {
   g_autoptr(GTask) task = g_task_new (parent, cancellable, callback, user_data);
+  FileKind kind = translated (&plan_kind);
 
   g_task_set_source_tag (task, rollout_file_chooser_save_async);
-  choose_save (parent, current_file, suggested_name, FALSE, cancellable, task);
+  choose_save (parent, _("Save Plan As"), _("_Save"), &kind, current_file, suggested_name,
+               cancellable, task);
 }
 
 /**
@@ -298,9 +324,70 @@ rollout_file_chooser_export_pdf_async (GtkWindow           *parent,
                                        gpointer             user_data)
 {
   g_autoptr(GTask) task = g_task_new (parent, cancellable, callback, user_data);
+  FileKind kind = translated (&pdf_kind);
 
   g_task_set_source_tag (task, rollout_file_chooser_export_pdf_async);
-  choose_save (parent, NULL, suggested_name, TRUE, cancellable, task);
+  choose_save (parent, _("Export PDF"), _("_Export"), &kind, NULL, suggested_name, cancellable, task);
+}
+
+/**
+ * rollout_file_chooser_import_async:
+ * @parent: (nullable): the window the chooser belongs to
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the chosen file; finish with
+ *   rollout_file_chooser_open_finish()
+ * @user_data: data for @callback
+ *
+ * Asks for a plan made with another tool: MS Project XML, GanttProject or
+ * GNOME Planner.
+ */
+void
+rollout_file_chooser_import_async (GtkWindow           *parent,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (parent, cancellable, callback, user_data);
+  FileKind kind = translated (&import_kind);
+
+  g_task_set_source_tag (task, rollout_file_chooser_import_async);
+  choose_open (parent, _("Import Plan"), &kind, cancellable, task);
+}
+
+/**
+ * rollout_file_chooser_export_async:
+ * @parent: (nullable): the window the chooser belongs to
+ * @title: the chooser's title ("Export Calendar")
+ * @filter_name: what the files are called ("Calendars")
+ * @pattern: their name pattern ("*.ics")
+ * @mime_type: (nullable): their MIME type
+ * @suggested_name: (nullable): a name for the new file
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the chosen file; finish with
+ *   rollout_file_chooser_save_finish()
+ * @user_data: data for @callback
+ *
+ * Asks where to write an export of the plan. The chooser asks before
+ * replacing a file.
+ */
+void
+rollout_file_chooser_export_async (GtkWindow           *parent,
+                                   const char          *title,
+                                   const char          *filter_name,
+                                   const char          *pattern,
+                                   const char          *mime_type,
+                                   const char          *suggested_name,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (parent, cancellable, callback, user_data);
+  FileKind kind = { filter_name, { pattern, NULL }, { mime_type, NULL } };
+
+  g_return_if_fail (title != NULL && filter_name != NULL && pattern != NULL);
+
+  g_task_set_source_tag (task, rollout_file_chooser_export_async);
+  choose_save (parent, title, _("_Export"), &kind, NULL, suggested_name, cancellable, task);
 }
 
 GFile *

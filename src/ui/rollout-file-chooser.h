@@ -28,6 +28,19 @@ void   rollout_file_chooser_export_pdf_async (GtkWindow            *parent,
                                               GCancellable         *cancellable,
                                               GAsyncReadyCallback   callback,
                                               gpointer              user_data);
+void   rollout_file_chooser_import_async     (GtkWindow            *parent,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
+void   rollout_file_chooser_export_async     (GtkWindow            *parent,
+                                              const char           *title,
+                                              const char           *filter_name,
+                                              const char           *pattern,
+                                              const char           *mime_type,
+                                              const char           *suggested_name,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
 GFile *rollout_file_chooser_save_finish      (GAsyncResult         *result,
                                               GError              **error);
 

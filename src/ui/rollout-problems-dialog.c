@@ -8,7 +8,8 @@
 /* Why a plan could not be opened: the headline and body in plain words, and
  * below them the full technical detail (every problem the validator found,
  * with its location) in a read-only text view that can be selected and
- * copied.
+ * copied. The same dialog shows other reports that are read and copied
+ * rather than acted on, such as what an import left out.
  */
 
 #define G_LOG_DOMAIN "rollout-problems-dialog"
@@ -24,6 +25,8 @@ struct _RolloutProblemsDialog
 {
   AdwMessageDialog  parent_instance;
 
+  GtkLabel         *details_label;
+  GtkScrolledWindow *details_window;
   GtkTextView      *details_view;
 
   char             *details;
@@ -126,6 +129,8 @@ rollout_problems_dialog_class_init (RolloutProblemsDialogClass *klass)
   object_class->finalize = rollout_problems_dialog_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Rollout/rollout-problems-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, RolloutProblemsDialog, details_label);
+  gtk_widget_class_bind_template_child (widget_class, RolloutProblemsDialog, details_window);
   gtk_widget_class_bind_template_child (widget_class, RolloutProblemsDialog, details_view);
   gtk_widget_class_bind_template_callback (widget_class, copy_clicked_cb);
 }
@@ -173,6 +178,47 @@ rollout_problems_dialog_new (GtkWindow    *parent,
                        "body", body,
                        NULL);
   self->details = build_details (error, diagnostics);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->details_view), self->details, -1);
+
+  return GTK_WIDGET (self);
+}
+
+/**
+ * rollout_problems_dialog_new_with_details:
+ * @parent: (nullable): the window the dialog belongs to
+ * @heading: the headline
+ * @body: what happened, in plain words
+ * @details_title: (nullable): what the details are ("Details" when %NULL)
+ * @details: the text to read and copy
+ *
+ * Returns: (transfer floating): a new dialog, not yet shown
+ */
+GtkWidget *
+rollout_problems_dialog_new_with_details (GtkWindow  *parent,
+                                          const char *heading,
+                                          const char *body,
+                                          const char *details_title,
+                                          const char *details)
+{
+  RolloutProblemsDialog *self;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (heading != NULL, NULL);
+  g_return_val_if_fail (details != NULL, NULL);
+
+  self = g_object_new (ROLLOUT_TYPE_PROBLEMS_DIALOG,
+                       "transient-for", parent,
+                       "heading", heading,
+                       "body", body,
+                       NULL);
+  /* A report of its own is prose, read at length: room for it. */
+  if (details_title != NULL)
+    {
+      gtk_label_set_label (self->details_label, details_title);
+      gtk_text_view_set_monospace (self->details_view, FALSE);
+      gtk_scrolled_window_set_max_content_height (self->details_window, 360);
+    }
+  self->details = g_strdup (details);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->details_view), self->details, -1);
 
   return GTK_WIDGET (self);

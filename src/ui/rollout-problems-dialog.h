@@ -19,6 +19,11 @@ GtkWidget  *rollout_problems_dialog_new         (GtkWindow    *parent,
                                                  GFile        *file,
                                                  const GError *error,
                                                  GPtrArray    *diagnostics);
+GtkWidget  *rollout_problems_dialog_new_with_details (GtkWindow    *parent,
+                                                     const char   *heading,
+                                                     const char   *body,
+                                                     const char   *details_title,
+                                                     const char   *details);
 const char *rollout_problems_dialog_get_details (RolloutProblemsDialog *self);
 
 G_END_DECLS

@@ -15,10 +15,14 @@
  * of the same name — "win.delete" runs "timeline.delete" on the Timeline —
  * so a new view takes part by installing the actions it supports.
  *
- * A banner under the header bar says when the file changed on disk or when
- * a draft of unsaved changes can be recovered. Closing with unsaved
- * changes, reloading over them, and saving over someone else's changes all
- * ask first. The window's size and the last view are kept in GSettings.
+ * A banner under the header bar says when the file changed on disk (with
+ * Merge beside Reload when there are unsaved edits), when the plan has
+ * merge conflicts to resolve, or when a draft of unsaved changes can be
+ * recovered. Closing with unsaved changes, reloading over them, saving over
+ * someone else's changes and saving with conflicts all ask first. The
+ * window's size and the last view are kept in GSettings. Import, the
+ * exports and merging live in rollout-window-import.c,
+ * rollout-window-export.c and rollout-window-merge.c.
  */
 
 #define G_LOG_DOMAIN "rollout-window"
@@ -40,6 +44,7 @@ typedef enum {
   BANNER_NONE,
   BANNER_CHANGED_ON_DISK,
   BANNER_DELETED_ON_DISK,
+  BANNER_CONFLICTS,
   BANNER_RECOVER_DRAFT,
 } BannerKind;
 
@@ -72,6 +77,8 @@ struct _RolloutWindow
   guint                 close_confirmed : 1;
   /* Close once the save in progress succeeds. */
   guint                 close_after_save : 1;
+  /* The person chose to save with merge conflicts left. */
+  guint                 conflicts_kept : 1;
 };
 
 G_DEFINE_FINAL_TYPE (RolloutWindow, rollout_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -217,13 +224,19 @@ update_banner (RolloutWindow *self)
   g_autofree char *text = NULL;
   const char *button = NULL;
   const char *secondary = NULL;
+  guint n_conflicts = self->document != NULL ? rollout_document_get_n_conflicts (self->document) : 0;
 
-  if (state == ROLLOUT_DISK_STATE_CHANGED)
+  if (state == ROLLOUT_DISK_STATE_CHANGED && rollout_document_get_modified (self->document))
     {
       self->banner_kind = BANNER_CHANGED_ON_DISK;
-      text = g_strdup (rollout_document_get_modified (self->document)
-                       ? _("The file was changed by someone else. Reload it to see their changes, or keep yours and save over them.")
-                       : _("The file was changed by someone else."));
+      text = g_strdup (_("The file was changed by someone else. Merge their changes with yours, or reload to see only theirs."));
+      button = _("_Merge");
+      secondary = _("_Reload");
+    }
+  else if (state == ROLLOUT_DISK_STATE_CHANGED)
+    {
+      self->banner_kind = BANNER_CHANGED_ON_DISK;
+      text = g_strdup (_("The file was changed by someone else."));
       button = _("_Reload");
     }
   else if (state == ROLLOUT_DISK_STATE_DELETED)
@@ -231,6 +244,16 @@ update_banner (RolloutWindow *self)
       self->banner_kind = BANNER_DELETED_ON_DISK;
       text = g_strdup (_("The file was deleted or moved by someone else. Save to keep the plan."));
       button = _("_Save");
+    }
+  else if (n_conflicts > 0)
+    {
+      self->banner_kind = BANNER_CONFLICTS;
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "A merge left %u conflict: pick a version before saving.",
+                                           "A merge left %u conflicts: pick a version for each before saving.",
+                                           n_conflicts),
+                              n_conflicts);
+      button = _("_Resolve…");
     }
   else if (self->offered_draft != NULL)
     {
@@ -447,10 +470,65 @@ ask_overwrite (RolloutWindow *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void save (RolloutWindow *self);
+
+static void
+conflicts_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       RolloutWindow    *self)
+{
+  if (self->document == NULL)
+    return;
+  if (g_str_equal (response, "keep"))
+    {
+      self->conflicts_kept = TRUE;
+      save (self);
+      self->conflicts_kept = FALSE;
+      return;
+    }
+  self->close_after_save = FALSE;
+  if (g_str_equal (response, "resolve"))
+    _rollout_window_show_conflicts (self);
+}
+
+/* A merge left decisions to make: saving waits for them, unless the person
+ * chooses to keep both versions in the file, to decide later. */
+static void
+ask_resolve_conflicts (RolloutWindow *self)
+{
+  guint n = rollout_document_get_n_conflicts (self->document);
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Resolve Conflicts Before Saving?"), NULL));
+  adw_message_dialog_format_body (dialog,
+                                  g_dngettext (GETTEXT_PACKAGE,
+                                               "A merge left %u conflict, where you and someone else changed the same thing differently. "
+                                               "Pick a version before saving, or save both versions in the file to decide later; "
+                                               "until then the file does not pass validation.",
+                                               "A merge left %u conflicts, where you and someone else changed the same things differently. "
+                                               "Pick a version for each before saving, or save both versions in the file to decide later; "
+                                               "until then the file does not pass validation.",
+                                               n),
+                                  n);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "keep", _("Save _With Conflicts"),
+                                    "resolve", _("_Resolve…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "resolve", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "resolve");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (conflicts_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 save (RolloutWindow *self)
 {
-  if (rollout_document_get_file (self->document) == NULL)
+  if (rollout_document_get_n_conflicts (self->document) > 0 && !self->conflicts_kept)
+    ask_resolve_conflicts (self);
+  else if (rollout_document_get_file (self->document) == NULL)
     save_as (self);
   else if (rollout_document_get_disk_state (self->document) == ROLLOUT_DISK_STATE_CHANGED)
     ask_overwrite (self);
@@ -580,10 +658,15 @@ banner_button_clicked_cb (RolloutWindow *self)
   switch (self->banner_kind)
     {
     case BANNER_CHANGED_ON_DISK:
-      gtk_widget_activate_action (GTK_WIDGET (self), "win.reload", NULL);
+      gtk_widget_activate_action (GTK_WIDGET (self),
+                                  rollout_document_get_modified (self->document) ? "win.merge" : "win.reload",
+                                  NULL);
       break;
     case BANNER_DELETED_ON_DISK:
       gtk_widget_activate_action (GTK_WIDGET (self), "win.save", NULL);
+      break;
+    case BANNER_CONFLICTS:
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.resolve-conflicts", NULL);
       break;
     case BANNER_RECOVER_DRAFT:
       draft = g_steal_pointer (&self->offered_draft);
@@ -601,6 +684,11 @@ banner_secondary_clicked_cb (RolloutWindow *self)
 {
   g_autoptr(RolloutDraft) draft = NULL;
 
+  if (self->banner_kind == BANNER_CHANGED_ON_DISK)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.reload", NULL);
+      return;
+    }
   if (self->banner_kind != BANNER_RECOVER_DRAFT)
     return;
   draft = g_steal_pointer (&self->offered_draft);
@@ -766,6 +854,59 @@ export_pdf_action (GtkWidget  *widget,
   _rollout_window_export_pdf (ROLLOUT_WINDOW (widget));
 }
 
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  _rollout_window_export (ROLLOUT_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+export_to_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  const char *format, *location;
+
+  g_variant_get (parameter, "(&s&s)", &format, &location);
+  _rollout_window_export_to (ROLLOUT_WINDOW (widget), format, location);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  _rollout_window_import (ROLLOUT_WINDOW (widget));
+}
+
+static void
+import_location_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (g_variant_get_string (parameter, NULL));
+
+  _rollout_window_import_file (ROLLOUT_WINDOW (widget), file);
+}
+
+static void
+merge_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  _rollout_window_merge (ROLLOUT_WINDOW (widget));
+}
+
+static void
+resolve_conflicts_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  _rollout_window_show_conflicts (ROLLOUT_WINDOW (widget));
+}
+
 /* The shortcuts that text fields also use act only when the focus is not in
  * a field that takes them: they are handled as the key bubbles up. */
 static void
@@ -901,6 +1042,12 @@ rollout_window_class_init (RolloutWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-view", "i", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
+  gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-to", "(ss)", export_to_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.import-location", "s", import_location_action);
+  gtk_widget_class_install_action (widget_class, "win.merge", NULL, merge_action);
+  gtk_widget_class_install_action (widget_class, "win.resolve-conflicts", NULL, resolve_conflicts_action);
   for (guint i = 0; i < G_N_ELEMENTS (view_actions); i++)
     {
       g_autofree char *name = g_strconcat ("win.", view_actions[i].verb, NULL);
@@ -1000,6 +1147,7 @@ rollout_window_set_document (RolloutWindow   *self,
       g_signal_connect_swapped (document, "notify::file", G_CALLBACK (update_title), self);
       g_signal_connect_swapped (document, "notify::file", G_CALLBACK (update_save_action), self);
       g_signal_connect_swapped (document, "notify::disk-state", G_CALLBACK (document_disk_state_cb), self);
+      g_signal_connect_swapped (document, "notify::n-conflicts", G_CALLBACK (update_banner), self);
       g_signal_connect_swapped (document, "changed", G_CALLBACK (update_title), self);
       g_signal_connect_swapped (history, "changed", G_CALLBACK (update_undo), self);
 
@@ -1021,6 +1169,10 @@ rollout_window_set_document (RolloutWindow   *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-view", has_plan);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_plan);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", has_plan);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_plan);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-to", has_plan);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.merge", has_plan);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.resolve-conflicts", has_plan);
   for (guint i = 0; i < G_N_ELEMENTS (view_actions); i++)
     {
       g_autofree char *name = g_strconcat ("win.", view_actions[i].verb, NULL);
