@@ -395,6 +395,46 @@ test_import (void)
   close_everything ();
 }
 
+/* Dropping a GanttProject file on the window imports it. */
+static void
+test_import_drop (void)
+{
+  g_autofree char *source = data_path ("import", "plan.gan");
+  g_autoptr(GFile) file = g_file_new_for_path (source);
+  g_autoptr(GListModel) controllers = NULL;
+  RolloutWindow *window = new_empty_window ();
+  GtkDropTarget *drop = NULL;
+  GValue value = G_VALUE_INIT;
+  GSList *files;
+  gboolean accepted = FALSE;
+
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  for (guint i = 0; drop == NULL && i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        drop = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (drop);
+
+  files = g_slist_prepend (NULL, file);
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_set_boxed (&value, files);
+  g_signal_emit_by_name (drop, "drop", &value, 10.0, 10.0, &accepted);
+  g_value_unset (&value);
+  g_slist_free (files);
+  g_assert_true (accepted);
+
+  g_assert_true (wait_for (problems_dialog_exists, window));
+  g_assert_nonnull (rollout_window_get_document (window));
+  g_assert_null (rollout_document_get_file (rollout_window_get_document (window)));
+  g_assert_true (g_str_has_prefix (rollout_problems_dialog_get_details (ROLLOUT_PROBLEMS_DIALOG (problems_dialog_for (GTK_WINDOW (window)))),
+                                   "From GanttProject: "));
+
+  close_everything ();
+}
+
 /* A file that cannot come in opens nothing, and says why with its line. */
 static void
 test_import_error (void)
@@ -834,6 +874,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/rollout/ui-merge/import", test_import);
+  g_test_add_func ("/rollout/ui-merge/import-drop", test_import_drop);
   g_test_add_func ("/rollout/ui-merge/import-error", test_import_error);
   g_test_add_func ("/rollout/ui-merge/export", test_export);
   g_test_add_func ("/rollout/ui-merge/merge-conflicts", test_merge_conflicts);

@@ -702,10 +702,24 @@ drop_cb (RolloutWindow *self,
          double         x,
          double         y)
 {
+  static const char * const import_suffixes[] = { ".gan", ".planner", ".xml", ".mpp-xml" };
   GSList *files = g_value_get_boxed (value);
 
+  /* Plans from GanttProject, Planner and MS Project are imported, the rest
+   * opened as Rollout plans. */
   for (GSList *l = files; l != NULL; l = l->next)
-    rollout_application_open_file (get_application (self), l->data, GTK_WINDOW (self));
+    {
+      g_autofree char *name = g_file_get_basename (l->data);
+      g_autofree char *folded = name != NULL ? g_utf8_strdown (name, -1) : NULL;
+      gboolean import = FALSE;
+
+      for (guint i = 0; folded != NULL && i < G_N_ELEMENTS (import_suffixes); i++)
+        import |= g_str_has_suffix (folded, import_suffixes[i]);
+      if (import)
+        _rollout_window_import_file (self, l->data);
+      else
+        rollout_application_open_file (get_application (self), l->data, GTK_WINDOW (self));
+    }
   return files != NULL;
 }
 
