@@ -186,10 +186,38 @@ rollout_edit_new_delete_phase (RolloutProject *project,
 }
 
 /**
+ * rollout_edit_undo_toast:
+ * @widget: the widget the edit came from
+ * @document: the plan
+ * @title: what was done, “Deleted ‘X’”
+ *
+ * Shows a toast whose Undo takes back the edit just made. It goes away as
+ * soon as anything else is edited, undone or redone.
+ */
+void
+rollout_edit_undo_toast (GtkWidget       *widget,
+                         RolloutDocument *document,
+                         const char      *title)
+{
+  RolloutHistory *history = rollout_document_get_history (document);
+  AdwToast *toast;
+
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  /* Any later edit, undo or redo makes the toast's Undo mean something
+   * else: it goes then. */
+  g_signal_connect_object (history, "changed", G_CALLBACK (dismiss_toast_cb), toast, G_CONNECT_SWAPPED);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), history, 0);
+  rollout_edit_toast (widget, toast);
+}
+
+/**
  * rollout_edit_delete:
  * @widget: the widget the deletion comes from, for the toast
  * @document: the plan
- * @object: a #RolloutTask or #RolloutPhase of the plan
+ * @object: a #RolloutTask, #RolloutPhase or #RolloutRisk of the plan
  *
  * Deletes @object and shows a toast, “Deleted ‘X’”, whose Undo brings it
  * back.
@@ -200,10 +228,8 @@ rollout_edit_delete (GtkWidget       *widget,
                      gpointer         object)
 {
   RolloutProject *project = rollout_document_get_project (document);
-  RolloutHistory *history = rollout_document_get_history (document);
   RolloutCommand *command;
   g_autofree char *title = NULL;
-  AdwToast *toast;
 
   if (ROLLOUT_IS_TASK (object))
     {
@@ -217,19 +243,23 @@ rollout_edit_delete (GtkWidget       *widget,
       /* Translators: the name of a phase */
       title = g_strdup_printf (_("Deleted ‘%s’"), rollout_phase_get_name (object));
     }
+  else if (ROLLOUT_IS_RISK (object))
+    {
+      const char *name = rollout_risk_get_title (object) != NULL ? rollout_risk_get_title (object)
+                                                                 : rollout_risk_get_id (object);
+      g_autofree char *label = NULL;
+
+      /* Nothing else in the plan refers to a risk: it goes alone. */
+      /* Translators: the title of a risk */
+      label = g_strdup_printf (_("Delete ‘%s’"), name);
+      command = rollout_command_new_remove (object, label);
+      /* Translators: the title of a risk */
+      title = g_strdup_printf (_("Deleted ‘%s’"), name);
+    }
   else
     return;
 
   if (!rollout_edit_run (widget, document, command))
     return;
-
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  /* Any later edit, undo or redo makes the toast's Undo mean something
-   * else: it goes then. */
-  g_signal_connect_object (history, "changed", G_CALLBACK (dismiss_toast_cb), toast, G_CONNECT_SWAPPED);
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), history, 0);
-  rollout_edit_toast (widget, toast);
+  rollout_edit_undo_toast (widget, document, title);
 }
