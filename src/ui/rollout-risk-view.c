@@ -518,7 +518,7 @@ select_risk (RolloutRiskView *self,
   rollout_risk_matrix_set_selected (self->matrix, risk);
   position = register_position (self, risk);
   if (position == GTK_INVALID_LIST_POSITION)
-    gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   else
     {
       GtkWidget *list = find_list_view (GTK_WIDGET (self->column_view));
@@ -935,6 +935,8 @@ paned_resized_cb (RolloutRiskView *self)
   int width = gtk_widget_get_width (GTK_WIDGET (self->paned));
   int max = 0;
 
+  if (self->syncing)
+    return;
   g_object_get (self->paned, "max-position", &max, NULL);
   if (width <= 0 || max <= 0 || max == G_MAXINT)
     return;
@@ -1049,6 +1051,16 @@ cell_drag_begin_cb (GtkDragSource *source,
 }
 
 static void
+cell_free (gpointer data)
+{
+  Cell *cell = data;
+
+  if (cell->view != NULL)
+    g_ptr_array_remove_fast (cell->view->cells, cell);
+  g_free (cell);
+}
+
+static void
 cell_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                RolloutRiskView          *self)
@@ -1111,9 +1123,9 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
       gtk_box_append (GTK_BOX (cell->box), GTK_WIDGET (cell->label));
       break;
     }
-  g_object_set_data_full (G_OBJECT (cell->box), "rollout-risk-cell", cell, g_free);
   gtk_list_item_set_child (item, cell->box);
   g_ptr_array_add (self->cells, cell);
+  g_object_set_data_full (G_OBJECT (item), "rollout-risk-cell", cell, cell_free);
 }
 
 static void
@@ -1121,22 +1133,10 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               RolloutRiskView          *self)
 {
-  Cell *cell = g_object_get_data (G_OBJECT (gtk_list_item_get_child (item)), "rollout-risk-cell");
+  Cell *cell = g_object_get_data (G_OBJECT (item), "rollout-risk-cell");
 
   if (cell != NULL)
     bind_cell (cell);
-}
-
-static void
-cell_teardown_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  RolloutRiskView          *self)
-{
-  GtkWidget *child = gtk_list_item_get_child (item);
-  Cell *cell = child != NULL ? g_object_get_data (G_OBJECT (child), "rollout-risk-cell") : NULL;
-
-  if (cell != NULL && self->cells != NULL)
-    g_ptr_array_remove_fast (self->cells, cell);
 }
 
 static void
@@ -1153,7 +1153,6 @@ add_column (RolloutRiskView *self,
   g_object_set_data (G_OBJECT (factory), "rollout-column", GUINT_TO_POINTER (column));
   g_signal_connect_object (factory, "setup", G_CALLBACK (cell_setup_cb), self, 0);
   g_signal_connect_object (factory, "bind", G_CALLBACK (cell_bind_cb), self, 0);
-  g_signal_connect_object (factory, "teardown", G_CALLBACK (cell_teardown_cb), self, 0);
 
   /* The sorter finds its view and column through itself. */
   g_object_set_data (G_OBJECT (sorter), "rollout-risk-view", self);
@@ -1304,9 +1303,14 @@ rollout_risk_view_dispose (GObject *object)
 {
   RolloutRiskView *self = ROLLOUT_RISK_VIEW (object);
 
+  /* Taking the register apart changes its selection: nothing follows it
+   * any more. */
+  self->syncing++;
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   disconnect_document (self);
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
   if (self->band_css != NULL)
     gtk_style_context_remove_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
                                                    GTK_STYLE_PROVIDER (self->band_css));
