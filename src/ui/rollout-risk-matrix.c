@@ -28,8 +28,10 @@
  * A chip can be dragged to another cell; the matrix only reports the drop
  * (::move-risk) and the view turns it into a re-assessment. Everything
  * drawn per frame is prepared beforehand: text is shaped into PangoLayouts
- * when the layout is made, and the hatching and trend marks are render
- * nodes built once per style.
+ * when the layout is made, the trend marks are render nodes built once per
+ * style, and the hatching is a texture the size of a cell, drawn once per
+ * style and cell size (repeating a small tile instead costs the GL
+ * renderer an offscreen pass per cell, every frame).
  */
 
 #define G_LOG_DOMAIN "rollout-risk-matrix"
@@ -104,7 +106,10 @@ struct _RolloutRiskMatrix
   double                small_line_height;
   double                axis_width;
   double                axis_height;
-  GskRenderNode        *hatch[ROLLOUT_RISK_N_BANDS];
+  GdkTexture           *hatch[ROLLOUT_RISK_N_BANDS];
+  int                   hatch_width;
+  int                   hatch_height;
+  int                   hatch_scale;
   GskRenderNode        *trend_marks[3];
 
   /* Text, shaped beforehand */
@@ -307,25 +312,65 @@ lookup_color (GtkStyleContext *context,
     *out = *fallback;
 }
 
-/* Diagonal stripes, one tile of them, once or crosswise. */
-static GskRenderNode *
+/* Diagonal stripes over a whole cell, once or crosswise, as a texture. */
+static GdkTexture *
 build_hatch (const GdkRGBA *color,
+             int            width,
+             int            height,
+             int            scale,
              gboolean       cross)
 {
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+  g_autoptr(GBytes) bytes = NULL;
+  GdkTexture *texture;
+  cairo_t *cr = cairo_create (surface);
 
-  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, HATCH_SIZE, HATCH_SIZE));
-  for (int direction = 0; direction < (cross ? 2 : 1); direction++)
-    for (int k = -1; k <= 1; k++)
-      {
-        gtk_snapshot_save (snapshot);
-        gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (HATCH_SIZE / 2 + k * HATCH_SIZE, HATCH_SIZE / 2));
-        gtk_snapshot_rotate (snapshot, direction == 0 ? -45 : 45);
-        gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT (-HATCH_SIZE, -0.6f, 2 * HATCH_SIZE, 1.2f));
-        gtk_snapshot_restore (snapshot);
-      }
-  gtk_snapshot_pop (snapshot);
-  return gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  cairo_scale (cr, scale, scale);
+  gdk_cairo_set_source_rgba (cr, color);
+  cairo_set_line_width (cr, 1.2);
+  for (double k = -height; k < width + height; k += HATCH_SIZE)
+    {
+      cairo_move_to (cr, k, height);
+      cairo_line_to (cr, k + height, 0);
+      if (cross)
+        {
+          cairo_move_to (cr, k, 0);
+          cairo_line_to (cr, k + height, height);
+        }
+    }
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
+                       (gsize) cairo_image_surface_get_stride (surface) * height * scale);
+  texture = gdk_memory_texture_new (width * scale, height * scale, GDK_MEMORY_DEFAULT, bytes,
+                                    cairo_image_surface_get_stride (surface));
+  cairo_surface_destroy (surface);
+  return texture;
+}
+
+/* The hatching fits the cells of the layout; made again when they grow. */
+static void
+ensure_hatch (RolloutRiskMatrix *self,
+              int                width,
+              int                height)
+{
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  GdkRGBA stripe = with_alpha (&self->palette.fg, self->palette.dark ? 0.10f : 0.08f);
+
+  if (width <= 0 || height <= 0)
+    return;
+  if (self->hatch[ROLLOUT_RISK_BAND_HIGH] != NULL && width <= self->hatch_width &&
+      height <= self->hatch_height && scale == self->hatch_scale)
+    return;
+  for (int band = 0; band < ROLLOUT_RISK_N_BANDS; band++)
+    g_clear_object (&self->hatch[band]);
+  self->hatch_width = width;
+  self->hatch_height = height;
+  self->hatch_scale = scale;
+  self->hatch[ROLLOUT_RISK_BAND_HIGH] = build_hatch (&stripe, width, height, scale, FALSE);
+  self->hatch[ROLLOUT_RISK_BAND_CRITICAL] = build_hatch (&stripe, width, height, scale, TRUE);
 }
 
 /* The trend marks, as shapes: a triangle up, one down, a bar. */
@@ -446,14 +491,9 @@ update_style (RolloutRiskMatrix *self)
       p->bands[band] = (GdkRGBA) { c.red, c.green, c.blue, 1 };
     }
 
+  /* In the new colour, at the next layout. */
   for (int band = 0; band < ROLLOUT_RISK_N_BANDS; band++)
-    g_clear_pointer (&self->hatch[band], gsk_render_node_unref);
-  {
-    GdkRGBA stripe = with_alpha (&p->fg, p->dark ? 0.10f : 0.08f);
-
-    self->hatch[ROLLOUT_RISK_BAND_HIGH] = build_hatch (&stripe, FALSE);
-    self->hatch[ROLLOUT_RISK_BAND_CRITICAL] = build_hatch (&stripe, TRUE);
-  }
+    g_clear_object (&self->hatch[band]);
   for (int trend = 0; trend < 3; trend++)
     {
       GdkRGBA color = trend_color (self, trend);
@@ -650,6 +690,12 @@ ensure_layout (RolloutRiskMatrix *self)
       pango_layout_set_width (self->cell_titles[i], (int) MAX (0, title_width) * PANGO_SCALE);
     }
 
+  {
+    const RolloutRiskCell *widest = rollout_risk_layout_get_cell (self->layout, 0);
+
+    /* Snapped cells differ by a pixel at most. */
+    ensure_hatch (self, (int) widest->rect.width + 1, (int) widest->rect.height + 1);
+  }
   update_accessible (self);
   return self->layout;
 }
@@ -755,11 +801,8 @@ snapshot_cell (RolloutRiskMatrix *self,
   gtk_snapshot_push_rounded_clip (snapshot, &rounded);
   gtk_snapshot_append_color (snapshot, &p->bands[cell->band], &rect);
   if (self->hatch[cell->band] != NULL)
-    {
-      gtk_snapshot_push_repeat (snapshot, &rect, &GRAPHENE_RECT_INIT (0, 0, HATCH_SIZE, HATCH_SIZE));
-      gtk_snapshot_append_node (snapshot, self->hatch[cell->band]);
-      gtk_snapshot_pop (snapshot);
-    }
+    gtk_snapshot_append_texture (snapshot, self->hatch[cell->band],
+                                 &GRAPHENE_RECT_INIT (0, 0, self->hatch_width, self->hatch_height));
   if ((int) index == self->drop_cell)
     {
       GdkRGBA tint = with_alpha (&p->accent, 0.25f);
@@ -1359,7 +1402,7 @@ rollout_risk_matrix_finalize (GObject *object)
   RolloutRiskMatrix *self = ROLLOUT_RISK_MATRIX (object);
 
   for (int i = 0; i < ROLLOUT_RISK_N_BANDS; i++)
-    g_clear_pointer (&self->hatch[i], gsk_render_node_unref);
+    g_clear_object (&self->hatch[i]);
   for (int i = 0; i < 3; i++)
     g_clear_pointer (&self->trend_marks[i], gsk_render_node_unref);
   g_clear_pointer (&self->small_font, pango_font_description_free);
