@@ -69,7 +69,7 @@ static const RolloutRiskColor band_colors[2][ROLLOUT_RISK_N_BANDS] = {
   [ROLLOUT_RISK_PALETTE_DARK] = {
     /* Deep enough for white text; the more serious, the more saturated. */
     [ROLLOUT_RISK_BAND_LOW] = { 0.16, 0.29, 0.22 },
-    [ROLLOUT_RISK_BAND_MEDIUM] = { 0.35, 0.30, 0.09 },
+    [ROLLOUT_RISK_BAND_MEDIUM] = { 0.38, 0.29, 0.06 },
     [ROLLOUT_RISK_BAND_HIGH] = { 0.46, 0.24, 0.07 },
     [ROLLOUT_RISK_BAND_CRITICAL] = { 0.55, 0.14, 0.17 },
   },

@@ -933,15 +933,20 @@ rollout_risk_editor_commit (RolloutRiskEditor *self)
 /**
  * rollout_risk_editor_focus_title:
  * @self: a #RolloutRiskEditor
+ * @select: whether to select the title, for typing over (a new risk), or
+ *   to put the cursor at its start (a risk being looked at)
  *
- * Puts the focus in the title field, with the title selected for typing
- * over.
+ * Puts the focus in the title field.
  */
 void
-rollout_risk_editor_focus_title (RolloutRiskEditor *self)
+rollout_risk_editor_focus_title (RolloutRiskEditor *self,
+                                 gboolean           select)
 {
   g_return_if_fail (ROLLOUT_IS_RISK_EDITOR (self));
 
   gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
-  gtk_editable_select_region (GTK_EDITABLE (self->title_row), 0, -1);
+  if (select)
+    gtk_editable_select_region (GTK_EDITABLE (self->title_row), 0, -1);
+  else
+    gtk_editable_set_position (GTK_EDITABLE (self->title_row), 0);
 }

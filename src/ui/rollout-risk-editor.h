@@ -24,6 +24,7 @@ RolloutRisk     *rollout_risk_editor_get_risk     (RolloutRiskEditor *self);
 void             rollout_risk_editor_set_risk     (RolloutRiskEditor *self,
                                                    RolloutRisk       *risk);
 void             rollout_risk_editor_commit       (RolloutRiskEditor *self);
-void             rollout_risk_editor_focus_title  (RolloutRiskEditor *self);
+void             rollout_risk_editor_focus_title  (RolloutRiskEditor *self,
+                                                   gboolean           select);
 
 G_END_DECLS

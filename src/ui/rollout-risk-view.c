@@ -65,6 +65,8 @@ typedef enum {
 
 /* A new risk starts in the middle of the matrix. */
 #define NEW_RISK_RATING 3
+/* Narrower than this, the register goes under the matrix. */
+#define COMPACT_WIDTH 1100
 
 struct _RolloutRiskView
 {
@@ -77,7 +79,9 @@ struct _RolloutRiskView
   guint                refresh_source;
   guint                show_editor : 1;
   guint                placing_paned : 1;
-  double               paned_ratio;
+  guint                compact : 1;
+  guint                compact_source;
+  double               paned_ratio[2];  /* by GtkOrientation */
 
   PhaseFilter          phase_filter;
   char                *phase_filter_id;
@@ -574,12 +578,13 @@ set_show_editor (RolloutRiskView *self,
 }
 
 static void
-edit_selected (RolloutRiskView *self)
+edit_selected (RolloutRiskView *self,
+               gboolean         is_new)
 {
   set_show_editor (self, TRUE);
   rollout_risk_editor_set_risk (self->editor, self->selected);
   if (self->selected != NULL)
-    rollout_risk_editor_focus_title (self->editor);
+    rollout_risk_editor_focus_title (self->editor, is_new);
 }
 
 /* Re-assesses @risk, dated today, with a toast that can undo it. */
@@ -641,7 +646,7 @@ matrix_activate_cb (RolloutRiskView   *self,
                     RolloutRiskMatrix *matrix)
 {
   select_risk (self, risk);
-  edit_selected (self);
+  edit_selected (self, FALSE);
 }
 
 static void
@@ -652,7 +657,7 @@ register_activate_cb (RolloutRiskView *self,
   g_autoptr(RolloutRisk) risk = g_list_model_get_item (G_LIST_MODEL (self->sort_model), position);
 
   select_risk (self, risk);
-  edit_selected (self);
+  edit_selected (self, FALSE);
 }
 
 /* The filters must show a new risk: they go back to everything active, or
@@ -700,7 +705,7 @@ add_risk (RolloutRiskView *self)
   reveal_risk (self, risk);
   refresh (self);
   select_risk (self, risk);
-  edit_selected (self);
+  edit_selected (self, TRUE);
 }
 
 static void
@@ -926,32 +931,61 @@ search_activate_cb (RolloutRiskView *self)
     }
 }
 
-/* The matrix and the register share the width in a ratio that the
- * person sets by moving the handle; opening the editor or resizing the
- * window keeps it. */
+/* The matrix and the register share the width (or, in a narrow window,
+ * the height) in a ratio that the person sets by moving the handle;
+ * opening the editor or resizing the window keeps it. */
+static int
+paned_size (RolloutRiskView *self)
+{
+  GtkOrientation orientation = gtk_orientable_get_orientation (GTK_ORIENTABLE (self->paned));
+
+  return orientation == GTK_ORIENTATION_HORIZONTAL ? gtk_widget_get_width (GTK_WIDGET (self->paned))
+                                                   : gtk_widget_get_height (GTK_WIDGET (self->paned));
+}
+
 static void
 paned_resized_cb (RolloutRiskView *self)
 {
-  int width = gtk_widget_get_width (GTK_WIDGET (self->paned));
-  int max = 0;
+  GtkOrientation orientation;
+  int size, max = 0;
 
-  if (self->syncing)
+  if (self->syncing || self->paned == NULL)
     return;
+  orientation = gtk_orientable_get_orientation (GTK_ORIENTABLE (self->paned));
+  size = paned_size (self);
   g_object_get (self->paned, "max-position", &max, NULL);
-  if (width <= 0 || max <= 0 || max == G_MAXINT)
+  if (size <= 0 || max <= 0 || max == G_MAXINT)
     return;
   self->placing_paned = TRUE;
-  gtk_paned_set_position (self->paned, MIN (max, (int) (width * self->paned_ratio)));
+  gtk_paned_set_position (self->paned, MIN (max, (int) (size * self->paned_ratio[orientation])));
   self->placing_paned = FALSE;
 }
 
 static void
 paned_moved_cb (RolloutRiskView *self)
 {
-  int width = gtk_widget_get_width (GTK_WIDGET (self->paned));
+  GtkOrientation orientation = gtk_orientable_get_orientation (GTK_ORIENTABLE (self->paned));
+  int size = paned_size (self);
 
-  if (!self->placing_paned && width > 0)
-    self->paned_ratio = CLAMP ((double) gtk_paned_get_position (self->paned) / width, 0.2, 0.8);
+  if (!self->placing_paned && size > 0)
+    self->paned_ratio[orientation] = CLAMP ((double) gtk_paned_get_position (self->paned) / size, 0.2, 0.8);
+}
+
+/* Narrow windows: the register under the matrix rather than beside it. */
+static gboolean
+apply_compact_cb (gpointer data)
+{
+  RolloutRiskView *self = data;
+  gboolean compact = gtk_widget_get_width (GTK_WIDGET (self->paned)) < COMPACT_WIDTH;
+
+  self->compact_source = 0;
+  if (compact == self->compact)
+    return G_SOURCE_REMOVE;
+  self->compact = compact;
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->paned),
+                                  compact ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  gtk_widget_queue_resize (GTK_WIDGET (self->paned));
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -1238,7 +1272,7 @@ edit_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  edit_selected (ROLLOUT_RISK_VIEW (widget));
+  edit_selected (ROLLOUT_RISK_VIEW (widget), FALSE);
 }
 
 static void
@@ -1280,6 +1314,37 @@ hide_editor_action (GtkWidget  *widget,
   set_show_editor (ROLLOUT_RISK_VIEW (widget), FALSE);
 }
 
+/* GtkWidget ------------------------------------------------------------------------ */
+
+static void
+rollout_risk_view_measure (GtkWidget      *widget,
+                           GtkOrientation  orientation,
+                           int             for_size,
+                           int            *minimum,
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
+{
+  gtk_widget_measure (GTK_WIDGET (ROLLOUT_RISK_VIEW (widget)->stack), orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+rollout_risk_view_size_allocate (GtkWidget *widget,
+                                 int        width,
+                                 int        height,
+                                 int        baseline)
+{
+  RolloutRiskView *self = ROLLOUT_RISK_VIEW (widget);
+  int paned_width;
+
+  gtk_widget_allocate (GTK_WIDGET (self->stack), width, height, baseline, NULL);
+  /* Sizes cannot change while allocating; switch right after. */
+  paned_width = gtk_widget_get_width (GTK_WIDGET (self->paned));
+  if (paned_width > 0 && (paned_width < COMPACT_WIDTH) != self->compact && self->compact_source == 0)
+    self->compact_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_compact_cb, self, NULL);
+}
+
 /* GObject -------------------------------------------------------------------------- */
 
 static void
@@ -1307,6 +1372,7 @@ rollout_risk_view_dispose (GObject *object)
    * any more. */
   self->syncing++;
   g_clear_handle_id (&self->refresh_source, g_source_remove);
+  g_clear_handle_id (&self->compact_source, g_source_remove);
   disconnect_document (self);
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
   if (self->selection != NULL)
@@ -1411,7 +1477,6 @@ rollout_risk_view_class_init (RolloutRiskViewClass *klass)
   g_type_ensure (ROLLOUT_TYPE_RISK_MATRIX);
   g_type_ensure (ROLLOUT_TYPE_RISK_EDITOR);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Rollout/rollout-risk-view.ui");
   gtk_widget_class_bind_template_child (widget_class, RolloutRiskView, stack);
   gtk_widget_class_bind_template_child (widget_class, RolloutRiskView, status_page);
@@ -1447,6 +1512,8 @@ rollout_risk_view_class_init (RolloutRiskViewClass *klass)
   gtk_widget_class_install_property_action (widget_class, "risks.show-editor", "show-editor");
   gtk_widget_class_install_action (widget_class, "risks.hide-editor", NULL, hide_editor_action);
 
+  widget_class->measure = rollout_risk_view_measure;
+  widget_class->size_allocate = rollout_risk_view_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "risk-view");
 }
 
@@ -1532,7 +1599,8 @@ rollout_risk_view_init (RolloutRiskView *self)
   build_legend (self);
 
   g_signal_connect_object (self->flap, "notify::reveal-flap", G_CALLBACK (flap_reveal_cb), self, G_CONNECT_SWAPPED);
-  self->paned_ratio = 0.54;
+  self->paned_ratio[GTK_ORIENTATION_HORIZONTAL] = 0.54;
+  self->paned_ratio[GTK_ORIENTATION_VERTICAL] = 0.62;
   g_signal_connect_object (self->paned, "notify::max-position", G_CALLBACK (paned_resized_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->paned, "notify::position", G_CALLBACK (paned_moved_cb), self,
