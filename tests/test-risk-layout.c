@@ -294,6 +294,30 @@ test_chips (void)
   g_assert_true (rollout_risk_layout_get_chip (pinned_layout, cell->first_chip)->risk == last);
   g_assert_cmpint (rollout_risk_layout_find_chip (pinned_layout, last), >=, 0);
 
+  /* One slot only: the pinned risk takes it, with no "more" chip. */
+  {
+    g_autoptr(RolloutRiskLayout) small = NULL;
+
+    /* 5 × 60 + 4 × 4 + 60: 60 - 12 - 20 = 28 px, one chip of 24. */
+    options.height = 5 * 60 + 4 * 4 + 60;
+    options.pinned = last;
+    small = rollout_risk_layout_new (G_LIST_MODEL (risks), &options);
+    cell = rollout_risk_layout_get_cell (small, index);
+    g_assert_cmpuint (cell->n_chips, ==, 1);
+    g_assert_cmpuint (cell->n_hidden, ==, 9);
+    g_assert_cmpfloat (cell->more.width, ==, 0);
+    g_assert_true (rollout_risk_layout_get_chip (small, cell->first_chip)->risk == last);
+
+    /* Unpinned, the slot says how many. */
+    g_clear_pointer (&small, rollout_risk_layout_unref);
+    options.pinned = NULL;
+    small = rollout_risk_layout_new (G_LIST_MODEL (risks), &options);
+    cell = rollout_risk_layout_get_cell (small, index);
+    g_assert_cmpuint (cell->n_chips, ==, 0);
+    g_assert_cmpuint (cell->n_hidden, ==, 10);
+    g_assert_cmpfloat (cell->more.height, ==, 24);
+  }
+
   /* A big cell shows every chip, without a "more" chip. */
   {
     g_autoptr(RolloutRiskLayout) big = NULL;

@@ -21,7 +21,7 @@
  * becomes a "more" chip that counts the rest. Within a cell, closed risks
  * come after the others and otherwise the list's order is kept; a pinned
  * risk (the selected one) always gets a chip if its cell has a slot at
- * all. Rectangles are snapped to whole pixels when the sizes given are
+ * all, even when that leaves no room for the "more" chip. Rectangles are snapped to whole pixels when the sizes given are
  * whole, so cells and chips draw crisply. The layout is immutable and
  * reference-counted; the widget makes a new one when the risks, the
  * selection or its size change, which for hundreds of risks takes well
@@ -393,6 +393,9 @@ place_chips (RolloutRiskLayout *self,
   cell->first_chip = self->chips->len;
   if (risks->len <= slots)
     cell->n_chips = risks->len;
+  else if (slots == 1 && o->pinned != NULL && g_ptr_array_find (risks, o->pinned, NULL))
+    /* One slot: the pinned risk rather than "more"; the count says the rest. */
+    cell->n_chips = 1;
   else
     cell->n_chips = slots > 0 ? slots - 1 : 0;
   cell->n_hidden = risks->len - cell->n_chips;
@@ -418,7 +421,7 @@ place_chips (RolloutRiskLayout *self,
                                 cell->rect.y + o->padding + o->header_height + i * step,
                                 cell->rect.width - 2 * o->padding, o->chip_height));
     }
-  if (cell->n_hidden > 0 && slots > 0)
+  if (cell->n_hidden > 0 && cell->n_chips < slots)
     cell->more = snapped_rect (cell->rect.x + o->padding,
                                cell->rect.y + o->padding + o->header_height + cell->n_chips * step,
                                cell->rect.width - 2 * o->padding, o->chip_height);

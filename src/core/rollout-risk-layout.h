@@ -125,7 +125,8 @@ typedef struct {
  * @first_chip: the index of the cell's first chip
  * @n_chips: how many of its risks have a chip
  * @n_hidden: how many do not, for the "more" chip
- * @more: the "more" chip, or zero size when every risk has a chip
+ * @more: the "more" chip, or zero size when every risk has a chip (or
+ *   the only slot went to the pinned risk)
  *
  * One cell of the matrix.
  */
