@@ -607,3 +607,71 @@ rollout_command_new_delete_task (RolloutProject *project,
   rollout_command_group_add (group, rollout_command_new_remove (task, label));
   return group;
 }
+
+/* Adds @assessment to @history after every entry dated on or before it,
+ * so the history stays oldest first. */
+static void
+insert_assessment (GPtrArray         *history,
+                   RolloutAssessment *assessment)
+{
+  guint at = history->len;
+
+  while (at > 0 && ((RolloutAssessment *) g_ptr_array_index (history, at - 1))->date > assessment->date)
+    at--;
+  g_ptr_array_insert (history, at, assessment);
+}
+
+/**
+ * rollout_command_new_reassess_risk:
+ * @risk: a risk
+ * @likelihood: its new likelihood, 1–5
+ * @impact: its new impact, 1–5
+ * @date: the day of the assessment
+ *
+ * Gives @risk a new likelihood and impact and records them, dated, in its
+ * history. When the history does not end with the assessment being
+ * replaced (a risk never assessed before, or one edited without recording
+ * it), that assessment is recorded first, with the same date, so the
+ * history keeps where the risk came from and its trend can be told.
+ *
+ * Returns: (transfer full): a new command, one step of the history
+ */
+RolloutCommand *
+rollout_command_new_reassess_risk (RolloutRisk *risk,
+                                   int          likelihood,
+                                   int          impact,
+                                   RolloutDate  date)
+{
+  g_autoptr(GPtrArray) history = NULL;
+  g_autofree char *label = NULL;
+  GPtrArray *current;
+  int old_likelihood, old_impact;
+  const char *title;
+
+  g_return_val_if_fail (ROLLOUT_IS_RISK (risk), NULL);
+  g_return_val_if_fail (likelihood >= 1 && likelihood <= 5, NULL);
+  g_return_val_if_fail (impact >= 1 && impact <= 5, NULL);
+  g_return_val_if_fail (date != ROLLOUT_DATE_NONE, NULL);
+
+  old_likelihood = rollout_risk_get_likelihood (risk);
+  old_impact = rollout_risk_get_impact (risk);
+  current = rollout_risk_get_history (risk);
+  history = current != NULL
+    ? rollout_ptr_array_copy (current, (GBoxedCopyFunc) rollout_assessment_copy, (GDestroyNotify) rollout_assessment_free)
+    : g_ptr_array_new_with_free_func ((GDestroyNotify) rollout_assessment_free);
+
+  if (history->len == 0 ||
+      ((RolloutAssessment *) g_ptr_array_index (history, history->len - 1))->likelihood != old_likelihood ||
+      ((RolloutAssessment *) g_ptr_array_index (history, history->len - 1))->impact != old_impact)
+    insert_assessment (history, rollout_assessment_new (date, old_likelihood, old_impact));
+  insert_assessment (history, rollout_assessment_new (date, likelihood, impact));
+
+  title = rollout_risk_get_title (risk);
+  /* Translators: the title of a risk */
+  label = g_strdup_printf (_("Re-assess ‘%s’"), title != NULL ? title : rollout_risk_get_id (risk));
+  return rollout_command_new_set_many (risk, label,
+                                      "likelihood", likelihood,
+                                      "impact", impact,
+                                      "history", history,
+                                      NULL);
+}

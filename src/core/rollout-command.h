@@ -51,5 +51,9 @@ guint           rollout_command_group_get_size   (RolloutCommand *group);
 
 RolloutCommand *rollout_command_new_delete_task  (RolloutProject *project,
                                                   RolloutTask    *task);
+RolloutCommand *rollout_command_new_reassess_risk (RolloutRisk   *risk,
+                                                  int             likelihood,
+                                                  int             impact,
+                                                  RolloutDate     date);
 
 G_END_DECLS

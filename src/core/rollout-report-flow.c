@@ -33,14 +33,6 @@ const ReportColor report_color_stripe = { 0.965, 0.965, 0.965 };
 const ReportColor report_color_accent = { 0.11, 0.44, 0.85 };
 const ReportColor report_color_critical = { 0.75, 0.11, 0.16 };
 
-/* Light tints, so that text on them stays black on any printer. */
-static const ReportColor band_colors[REPORT_N_BANDS] = {
-  [REPORT_BAND_LOW] = { 0.84, 0.93, 0.85 },
-  [REPORT_BAND_MEDIUM] = { 0.99, 0.94, 0.74 },
-  [REPORT_BAND_HIGH] = { 0.99, 0.83, 0.66 },
-  [REPORT_BAND_CRITICAL] = { 0.96, 0.70, 0.70 },
-};
-
 /* Drawing ----------------------------------------------------------------- */
 
 void
@@ -290,18 +282,7 @@ report_phase_status_shape (RolloutPhaseStatus status)
 const char *
 report_risk_status_label (RolloutRiskStatus status)
 {
-  switch (status)
-    {
-    case ROLLOUT_RISK_STATUS_MITIGATING:
-      return _("Mitigating");
-    case ROLLOUT_RISK_STATUS_CLOSED:
-      return _("Closed");
-    case ROLLOUT_RISK_STATUS_OCCURRED:
-      return _("Occurred");
-    case ROLLOUT_RISK_STATUS_OPEN:
-    default:
-      return _("Open");
-    }
+  return rollout_risk_status_label (status);
 }
 
 ReportShape
@@ -321,56 +302,25 @@ report_risk_status_shape (RolloutRiskStatus status)
     }
 }
 
-ReportBand
-report_band_for_score (int score)
-{
-  if (score >= 20)
-    return REPORT_BAND_CRITICAL;
-  if (score >= 10)
-    return REPORT_BAND_HIGH;
-  if (score >= 5)
-    return REPORT_BAND_MEDIUM;
-  return REPORT_BAND_LOW;
-}
-
-const char *
-report_band_label (ReportBand band)
-{
-  switch (band)
-    {
-    case REPORT_BAND_MEDIUM:
-      return C_("risk band", "Medium");
-    case REPORT_BAND_HIGH:
-      return C_("risk band", "High");
-    case REPORT_BAND_CRITICAL:
-      return C_("risk band", "Critical");
-    case REPORT_BAND_LOW:
-    default:
-      return C_("risk band", "Low");
-    }
-}
-
-const char *
-report_band_range (ReportBand band)
-{
-  switch (band)
-    {
-    case REPORT_BAND_MEDIUM:
-      return "5–9";
-    case REPORT_BAND_HIGH:
-      return "10–16";
-    case REPORT_BAND_CRITICAL:
-      return "20–25";
-    case REPORT_BAND_LOW:
-    default:
-      return "1–4";
-    }
-}
-
 const ReportColor *
-report_band_color (ReportBand band)
+report_band_color (RolloutRiskBand band)
 {
-  return &band_colors[CLAMP (band, REPORT_BAND_LOW, REPORT_BAND_CRITICAL)];
+  /* The same tints as on screen, in the light palette. */
+  static ReportColor colors[ROLLOUT_RISK_N_BANDS];
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      for (int i = 0; i < ROLLOUT_RISK_N_BANDS; i++)
+        {
+          RolloutRiskColor c;
+
+          rollout_risk_band_get_color (i, ROLLOUT_RISK_PALETTE_LIGHT, &c);
+          colors[i] = (ReportColor) { c.red, c.green, c.blue };
+        }
+      g_once_init_leave (&initialized, 1);
+    }
+  return &colors[CLAMP (band, ROLLOUT_RISK_BAND_LOW, ROLLOUT_RISK_BAND_CRITICAL)];
 }
 
 /* Flows ------------------------------------------------------------------- */

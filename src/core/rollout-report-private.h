@@ -10,6 +10,7 @@
 #include <pango/pangocairo.h>
 
 #include "rollout-report.h"
+#include "rollout-risk-layout.h"
 
 G_BEGIN_DECLS
 
@@ -176,20 +177,8 @@ ReportShape  report_phase_status_shape (RolloutPhaseStatus status);
 const char  *report_risk_status_label  (RolloutRiskStatus  status);
 ReportShape  report_risk_status_shape  (RolloutRiskStatus  status);
 
-/* Risk bands: 1–4 low, 5–9 medium, 10–16 high, 20–25 critical. */
-typedef enum {
-  REPORT_BAND_LOW,
-  REPORT_BAND_MEDIUM,
-  REPORT_BAND_HIGH,
-  REPORT_BAND_CRITICAL,
-} ReportBand;
-
-#define REPORT_N_BANDS (REPORT_BAND_CRITICAL + 1)
-
-ReportBand         report_band_for_score (int         score);
-const char        *report_band_label     (ReportBand  band);
-const char        *report_band_range     (ReportBand  band);
-const ReportColor *report_band_color     (ReportBand  band);
+/* Risk bands, as rollout-risk-layout.h defines them, in the light tints. */
+const ReportColor *report_band_color     (RolloutRiskBand  band);
 
 /* Flows ------------------------------------------------------------------- */
 

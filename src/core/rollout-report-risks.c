@@ -87,42 +87,6 @@ compare_risks (gconstpointer a,
   return (sb > sa) - (sb < sa);
 }
 
-static const char *
-likelihood_label (int likelihood)
-{
-  switch (likelihood)
-    {
-    case 1:
-      return C_("likelihood", "Rare");
-    case 2:
-      return C_("likelihood", "Unlikely");
-    case 3:
-      return C_("likelihood", "Possible");
-    case 4:
-      return C_("likelihood", "Likely");
-    default:
-      return C_("likelihood", "Almost certain");
-    }
-}
-
-static const char *
-impact_label (int impact)
-{
-  switch (impact)
-    {
-    case 1:
-      return C_("impact", "Negligible");
-    case 2:
-      return C_("impact", "Minor");
-    case 3:
-      return C_("impact", "Moderate");
-    case 4:
-      return C_("impact", "Major");
-    default:
-      return C_("impact", "Severe");
-    }
-}
-
 /* The heat map ------------------------------------------------------------ */
 
 static double
@@ -184,14 +148,14 @@ draw_map (RisksPlan    *plan,
     {
       int likelihood = 5 - row;
       double cy = grid_y + row * MAP_CELL_HEIGHT;
-      g_autofree char *label = g_strdup_printf ("%d  %s", likelihood, likelihood_label (likelihood));
+      g_autofree char *label = g_strdup_printf ("%d  %s", likelihood, rollout_risk_likelihood_label (likelihood));
 
       report_draw_text (canvas, REPORT_FONT_SMALL, &report_color_text, label,
                         x, cy, MAP_LABEL_WIDTH - 6, MAP_CELL_HEIGHT, 2, REPORT_TEXT_MIDDLE);
 
       for (int impact = 1; impact <= 5; impact++)
         {
-          ReportBand band = report_band_for_score (likelihood * impact);
+          RolloutRiskBand band = rollout_risk_band_for_score (likelihood * impact);
           double cx = grid_x + (impact - 1) * cell_w;
           guint count = counts[likelihood - 1][impact - 1];
           GString *names = refs[likelihood - 1][impact - 1];
@@ -202,10 +166,10 @@ draw_map (RisksPlan    *plan,
                             cell_w - 2 * MAP_GAP, MAP_CELL_HEIGHT - 2 * MAP_GAP);
           if (count > 0)
             /* TRANSLATORS: a heat map cell: band, score and how many risks are in it */
-            title = g_strdup_printf (C_("heat map cell", "%s %d · %u"), report_band_label (band),
+            title = g_strdup_printf (C_("heat map cell", "%s %d · %u"), rollout_risk_band_get_label (band),
                                      likelihood * impact, count);
           else
-            title = g_strdup_printf (C_("heat map cell", "%s %d"), report_band_label (band), likelihood * impact);
+            title = g_strdup_printf (C_("heat map cell", "%s %d"), rollout_risk_band_get_label (band), likelihood * impact);
           report_draw_text (canvas, REPORT_FONT_SMALL, &report_color_secondary, title,
                             cx + MAP_GAP + 3, cy + MAP_GAP + 2, inner, small, 1, 0);
           if (names != NULL)
@@ -218,7 +182,7 @@ draw_map (RisksPlan    *plan,
   y = grid_y + 5 * MAP_CELL_HEIGHT + 2;
   for (int impact = 1; impact <= 5; impact++)
     {
-      g_autofree char *label = g_strdup_printf ("%d  %s", impact, impact_label (impact));
+      g_autofree char *label = g_strdup_printf ("%d  %s", impact, rollout_risk_impact_label (impact));
 
       report_draw_text (canvas, REPORT_FONT_SMALL, &report_color_text, label,
                         grid_x + (impact - 1) * cell_w + 2, y, cell_w - 4, 2 * small, 2, REPORT_TEXT_CENTER);
@@ -231,9 +195,10 @@ draw_map (RisksPlan    *plan,
   report_draw_text (canvas, REPORT_FONT_SMALL_BOLD, &report_color_text, _("Score = likelihood × impact"),
                     legend_x, legend_y, x + width - legend_x, 2 * small, 2, 0);
   legend_y += 2 * small + 6;
-  for (int band = REPORT_BAND_CRITICAL; band >= REPORT_BAND_LOW; band--)
+  for (int band = ROLLOUT_RISK_BAND_CRITICAL; band >= ROLLOUT_RISK_BAND_LOW; band--)
     {
-      g_autofree char *text = g_strdup_printf ("%s  %s", report_band_label (band), report_band_range (band));
+      g_autofree char *text = g_strdup_printf ("%s  %s", rollout_risk_band_get_label (band),
+                                               rollout_risk_band_get_range (band));
 
       report_fill_rect (canvas->cr, report_band_color (band), legend_x, legend_y, 14, small);
       report_draw_text (canvas, REPORT_FONT_SMALL, &report_color_text, text,
@@ -278,13 +243,13 @@ draw_risk (RisksPlan    *plan,
   RolloutRisk *risk = g_ptr_array_index (plan->risks, index);
   RolloutRiskStatus status = rollout_risk_get_status (risk);
   int score = rollout_risk_get_score (risk);
-  ReportBand band = report_band_for_score (score);
+  RolloutRiskBand band = rollout_risk_band_for_score (score);
   const char *owner = rollout_risk_get_owner (risk);
   const char *mitigation = rollout_risk_get_mitigation (risk);
   const double *cx = plan->column_x;
   g_autofree char *ref = g_strdup_printf ("R%u", index + 1);
   /* TRANSLATORS: a risk's score and band, "12 High" */
-  g_autofree char *score_text = g_strdup_printf (C_("risk score", "%d %s"), score, report_band_label (band));
+  g_autofree char *score_text = g_strdup_printf (C_("risk score", "%d %s"), score, rollout_risk_band_get_label (band));
 
   report_draw_cell (canvas, REPORT_FONT_BODY_BOLD, &report_color_text, ref, cx, COLUMN_REF, y, h, 1, 0);
   report_draw_cell (canvas, REPORT_FONT_BODY_BOLD, &report_color_text, rollout_risk_get_title (risk),

@@ -228,7 +228,7 @@ gather (SummaryPlan *plan)
           g_object_unref (risk);
           continue;
         }
-      if (report_band_for_score (rollout_risk_get_score (risk)) >= REPORT_BAND_HIGH)
+      if (rollout_risk_band_for_score (rollout_risk_get_score (risk)) >= ROLLOUT_RISK_BAND_HIGH)
         n_high++;
       g_ptr_array_add (open_risks, risk);
     }
@@ -428,9 +428,9 @@ draw_score_cell (ReportCanvas *canvas,
                  double        y,
                  double        height)
 {
-  ReportBand band = report_band_for_score (score);
+  RolloutRiskBand band = rollout_risk_band_for_score (score);
   /* TRANSLATORS: a risk's score and band, "12 High" */
-  g_autofree char *text = g_strdup_printf (C_("risk score", "%d %s"), score, report_band_label (band));
+  g_autofree char *text = g_strdup_printf (C_("risk score", "%d %s"), score, rollout_risk_band_get_label (band));
 
   report_fill_rect (canvas->cr, report_band_color (band), column_x[column] + 1, y + 1,
                     column_x[column + 1] - column_x[column] - 2, height - 2);

@@ -592,3 +592,53 @@ rollout_risk_get_score (RolloutRisk *self)
 
   return self->likelihood * self->impact;
 }
+
+/**
+ * rollout_risk_get_trend:
+ * @self: a #RolloutRisk
+ * @out_previous: (out) (optional) (nullable): the assessment the current
+ *   one is compared with, or %NULL when there is none
+ *
+ * Compares the current score with the assessment before it. The history
+ * holds dated assessments, oldest first, and its last entry is normally
+ * the current assessment itself; then the entry before that is the one to
+ * compare with. When the last entry differs from the current likelihood
+ * and impact (they were changed without recording it), the last entry is
+ * the assessment before.
+ *
+ * Returns: whether the score is rising, falling or steady
+ */
+RolloutRiskTrend
+rollout_risk_get_trend (RolloutRisk              *self,
+                        const RolloutAssessment **out_previous)
+{
+  const RolloutAssessment *previous = NULL;
+  const RolloutAssessment *last;
+  guint n;
+  int before, now;
+
+  if (out_previous != NULL)
+    *out_previous = NULL;
+  g_return_val_if_fail (ROLLOUT_IS_RISK (self), ROLLOUT_RISK_TREND_STEADY);
+
+  n = self->history != NULL ? self->history->len : 0;
+  if (n == 0)
+    return ROLLOUT_RISK_TREND_STEADY;
+  last = g_ptr_array_index (self->history, n - 1);
+  if (last->likelihood != self->likelihood || last->impact != self->impact)
+    previous = last;
+  else if (n >= 2)
+    previous = g_ptr_array_index (self->history, n - 2);
+  if (previous == NULL)
+    return ROLLOUT_RISK_TREND_STEADY;
+
+  if (out_previous != NULL)
+    *out_previous = previous;
+  before = previous->likelihood * previous->impact;
+  now = self->likelihood * self->impact;
+  if (now > before)
+    return ROLLOUT_RISK_TREND_RISING;
+  if (now < before)
+    return ROLLOUT_RISK_TREND_FALLING;
+  return ROLLOUT_RISK_TREND_STEADY;
+}

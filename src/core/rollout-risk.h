@@ -11,6 +11,21 @@
 
 G_BEGIN_DECLS
 
+/**
+ * RolloutRiskTrend:
+ * @ROLLOUT_RISK_TREND_STEADY: the score is what it was at the assessment
+ *   before, or there is no assessment before
+ * @ROLLOUT_RISK_TREND_RISING: the score went up since the assessment before
+ * @ROLLOUT_RISK_TREND_FALLING: the score went down since the assessment before
+ *
+ * Where a risk is heading, from its dated assessments.
+ */
+typedef enum {
+  ROLLOUT_RISK_TREND_STEADY,
+  ROLLOUT_RISK_TREND_RISING,
+  ROLLOUT_RISK_TREND_FALLING,
+} RolloutRiskTrend;
+
 #define ROLLOUT_TYPE_RISK (rollout_risk_get_type ())
 
 G_DECLARE_FINAL_TYPE (RolloutRisk, rollout_risk, ROLLOUT, RISK, GObject)
@@ -55,5 +70,7 @@ JsonObject         *rollout_risk_get_extra       (RolloutRisk        *self);
 void                rollout_risk_set_extra       (RolloutRisk        *self,
                                                   JsonObject         *extra);
 int                 rollout_risk_get_score       (RolloutRisk        *self);
+RolloutRiskTrend    rollout_risk_get_trend       (RolloutRisk        *self,
+                                                  const RolloutAssessment **out_previous);
 
 G_END_DECLS

@@ -84,6 +84,8 @@ static const RolloutShortcut shortcuts[] = {
   { "win.move-later", { "<Alt>Right", NULL }, FALSE },
   { "win.shorten", { "<Alt><Shift>Left", NULL }, FALSE },
   { "win.lengthen", { "<Alt><Shift>Right", NULL }, FALSE },
+  { "win.move-up", { "<Alt>Up", NULL }, FALSE },
+  { "win.move-down", { "<Alt>Down", NULL }, FALSE },
 };
 
 /* How the cache names a plan: a path for a local file, else a URI. */

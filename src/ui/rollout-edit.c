@@ -8,9 +8,15 @@
 /* What every view and editor does with an edit: run the command through
  * the plan's history and, when the history refuses it (a dependency that
  * would close a circle), say so in a toast instead of a dialog. Deleting
- * shows a toast with Undo, as the HIG asks for undoable actions; the toast
- * goes away as soon as anything else is edited, so its Undo never undoes
- * something else.
+ * and re-assessing show a toast with Undo, as the HIG asks for undoable
+ * actions; its Undo button goes as soon as anything else is edited, undone
+ * or redone, so it never undoes something else.
+ *
+ * A window has one such toast at a time: the next undoable edit retitles
+ * it and gives it its button back, rather than dismissing it and showing
+ * another. Toasts that replace each other while they are still sliding in
+ * or out can bring libadwaita 1.2 down, and a burst of edits (Alt and an
+ * arrow key, held) reads better as one toast anyway.
  */
 
 #define G_LOG_DOMAIN "rollout-edit"
@@ -80,17 +86,22 @@ rollout_edit_run (GtkWidget       *widget,
 
 /* Deleting ----------------------------------------------------------------- */
 
+#define UNDO_TOAST_KEY "rollout-undo-toast"
+
+/* Something else was edited, undone or redone: Undo would mean it now. */
 static void
-dismiss_toast_cb (AdwToast *toast)
+disarm_toast_cb (AdwToast *toast)
 {
-  adw_toast_dismiss (toast);
+  adw_toast_set_button_label (toast, NULL);
+  adw_toast_set_action_name (toast, NULL);
 }
 
 static void
-toast_dismissed_cb (AdwToast       *toast,
-                    RolloutHistory *history)
+toast_dismissed_cb (AdwToast        *toast,
+                    AdwToastOverlay *overlay)
 {
-  g_signal_handlers_disconnect_by_data (history, toast);
+  if (g_object_get_data (G_OBJECT (overlay), UNDO_TOAST_KEY) == toast)
+    g_object_set_data (G_OBJECT (overlay), UNDO_TOAST_KEY, NULL);
 }
 
 /**
@@ -186,10 +197,53 @@ rollout_edit_new_delete_phase (RolloutProject *project,
 }
 
 /**
+ * rollout_edit_undo_toast:
+ * @widget: the widget the edit came from
+ * @document: the plan
+ * @title: what was done, “Deleted ‘X’”
+ *
+ * Says what the edit just made did, in a toast whose Undo takes it back.
+ * The button goes as soon as anything else is edited, undone or redone.
+ */
+void
+rollout_edit_undo_toast (GtkWidget       *widget,
+                         RolloutDocument *document,
+                         const char      *title)
+{
+  RolloutHistory *history = rollout_document_get_history (document);
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *toast;
+
+  if (overlay == NULL)
+    {
+      g_message ("%s", title);
+      return;
+    }
+
+  toast = g_object_get_data (G_OBJECT (overlay), UNDO_TOAST_KEY);
+  if (toast != NULL)
+    adw_toast_set_title (toast, title);
+  else
+    {
+      toast = adw_toast_new (title);
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      /* The overlay owns the toast; this is only a way to find it again
+       * while it shows. */
+      g_object_set_data (G_OBJECT (overlay), UNDO_TOAST_KEY, toast);
+      g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), overlay, 0);
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+    }
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  g_signal_handlers_disconnect_by_func (history, disarm_toast_cb, toast);
+  g_signal_connect_object (history, "changed", G_CALLBACK (disarm_toast_cb), toast, G_CONNECT_SWAPPED);
+}
+
+/**
  * rollout_edit_delete:
  * @widget: the widget the deletion comes from, for the toast
  * @document: the plan
- * @object: a #RolloutTask or #RolloutPhase of the plan
+ * @object: a #RolloutTask, #RolloutPhase or #RolloutRisk of the plan
  *
  * Deletes @object and shows a toast, “Deleted ‘X’”, whose Undo brings it
  * back.
@@ -200,10 +254,8 @@ rollout_edit_delete (GtkWidget       *widget,
                      gpointer         object)
 {
   RolloutProject *project = rollout_document_get_project (document);
-  RolloutHistory *history = rollout_document_get_history (document);
   RolloutCommand *command;
   g_autofree char *title = NULL;
-  AdwToast *toast;
 
   if (ROLLOUT_IS_TASK (object))
     {
@@ -217,19 +269,23 @@ rollout_edit_delete (GtkWidget       *widget,
       /* Translators: the name of a phase */
       title = g_strdup_printf (_("Deleted ‘%s’"), rollout_phase_get_name (object));
     }
+  else if (ROLLOUT_IS_RISK (object))
+    {
+      const char *name = rollout_risk_get_title (object) != NULL ? rollout_risk_get_title (object)
+                                                                 : rollout_risk_get_id (object);
+      g_autofree char *label = NULL;
+
+      /* Nothing else in the plan refers to a risk: it goes alone. */
+      /* Translators: the title of a risk */
+      label = g_strdup_printf (_("Delete ‘%s’"), name);
+      command = rollout_command_new_remove (object, label);
+      /* Translators: the title of a risk */
+      title = g_strdup_printf (_("Deleted ‘%s’"), name);
+    }
   else
     return;
 
   if (!rollout_edit_run (widget, document, command))
     return;
-
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  /* Any later edit, undo or redo makes the toast's Undo mean something
-   * else: it goes then. */
-  g_signal_connect_object (history, "changed", G_CALLBACK (dismiss_toast_cb), toast, G_CONNECT_SWAPPED);
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), history, 0);
-  rollout_edit_toast (widget, toast);
+  rollout_edit_undo_toast (widget, document, title);
 }

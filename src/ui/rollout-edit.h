@@ -21,6 +21,9 @@ void            rollout_edit_toast           (GtkWidget       *widget,
 void            rollout_edit_delete          (GtkWidget       *widget,
                                               RolloutDocument *document,
                                               gpointer         object);
+void            rollout_edit_undo_toast      (GtkWidget       *widget,
+                                              RolloutDocument *document,
+                                              const char      *title);
 RolloutCommand *rollout_edit_new_delete_phase (RolloutProject *project,
                                               RolloutPhase    *phase);
 
