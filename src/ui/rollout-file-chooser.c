@@ -44,9 +44,36 @@ new_pdf_filter (void)
 }
 
 static GtkFileFilter *
-new_filter (gboolean pdf)
+new_csv_filter (void)
 {
-  return pdf ? new_pdf_filter () : new_plan_filter ();
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("CSV Files"));
+  gtk_file_filter_add_pattern (filter, "*.csv");
+  gtk_file_filter_add_pattern (filter, "*.CSV");
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  return filter;
+}
+
+typedef enum {
+  FILES_PLANS,
+  FILES_PDF,
+  FILES_CSV,
+} Files;
+
+static GtkFileFilter *
+new_filter (Files files)
+{
+  switch (files)
+    {
+    case FILES_PDF:
+      return new_pdf_filter ();
+    case FILES_CSV:
+      return new_csv_filter ();
+    case FILES_PLANS:
+    default:
+      return new_plan_filter ();
+    }
 }
 
 static GtkFileFilter *
@@ -66,11 +93,11 @@ G_GNUC_BEGIN_IGNORE_DEPRECATIONS
 
 static GtkFileDialog *
 new_dialog (const char *title,
-            gboolean    pdf)
+            Files       files)
 {
   GtkFileDialog *dialog = gtk_file_dialog_new ();
   g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-  g_autoptr(GtkFileFilter) plans = new_filter (pdf);
+  g_autoptr(GtkFileFilter) plans = new_filter (files);
   g_autoptr(GtkFileFilter) all = new_all_filter ();
 
   g_list_store_append (filters, plans);
@@ -125,10 +152,12 @@ save_done_cb (GObject      *object,
 
 static void
 choose_open (GtkWindow    *parent,
+             const char   *title,
+             Files         files,
              GCancellable *cancellable,
              GTask        *task)
 {
-  g_autoptr(GtkFileDialog) dialog = new_dialog (_("Open Plan"), FALSE);
+  g_autoptr(GtkFileDialog) dialog = new_dialog (title, files);
 
   gtk_file_dialog_open (dialog, parent, cancellable, open_done_cb, g_object_ref (task));
 }
@@ -141,7 +170,7 @@ choose_save (GtkWindow    *parent,
              GCancellable *cancellable,
              GTask        *task)
 {
-  g_autoptr(GtkFileDialog) dialog = new_dialog (pdf ? _("Export PDF") : _("Save Plan As"), pdf);
+  g_autoptr(GtkFileDialog) dialog = new_dialog (pdf ? _("Export PDF") : _("Save Plan As"), pdf ? FILES_PDF : FILES_PLANS);
 
   gtk_file_dialog_set_accept_label (dialog, pdf ? _("_Export") : _("_Save"));
   if (current_file != NULL)
@@ -174,10 +203,10 @@ native_response_cb (GtkNativeDialog *native,
 
 static void
 show_native (GtkFileChooserNative *native,
-             gboolean              pdf,
+             Files                 files,
              GTask                *task)
 {
-  g_autoptr(GtkFileFilter) plans = new_filter (pdf);
+  g_autoptr(GtkFileFilter) plans = new_filter (files);
   g_autoptr(GtkFileFilter) all = new_all_filter ();
 
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), plans);
@@ -193,15 +222,17 @@ show_native (GtkFileChooserNative *native,
 
 static void
 choose_open (GtkWindow    *parent,
+             const char   *title,
+             Files         files,
              GCancellable *cancellable,
              GTask        *task)
 {
   GtkFileChooserNative *native;
 
-  native = gtk_file_chooser_native_new (_("Open Plan"), parent,
+  native = gtk_file_chooser_native_new (title, parent,
                                         GTK_FILE_CHOOSER_ACTION_OPEN,
                                         _("_Open"), _("_Cancel"));
-  show_native (native, FALSE, task);
+  show_native (native, files, task);
 }
 
 static void
@@ -221,7 +252,7 @@ choose_save (GtkWindow    *parent,
     gtk_file_chooser_set_file (GTK_FILE_CHOOSER (native), current_file, NULL);
   else if (suggested_name != NULL)
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), suggested_name);
-  show_native (native, pdf, task);
+  show_native (native, pdf ? FILES_PDF : FILES_PLANS, task);
 }
 
 #endif
@@ -244,7 +275,31 @@ rollout_file_chooser_open_async (GtkWindow           *parent,
   g_autoptr(GTask) task = g_task_new (parent, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, rollout_file_chooser_open_async);
-  choose_open (parent, cancellable, task);
+  choose_open (parent, _("Open Plan"), FILES_PLANS, cancellable, task);
+}
+
+/**
+ * rollout_file_chooser_open_csv_async:
+ * @parent: (nullable): the window the chooser belongs to
+ * @title: the chooser's title ("Import Feedback")
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the chosen file; finish with
+ *   rollout_file_chooser_open_finish()
+ * @user_data: data for @callback
+ *
+ * Asks for a CSV file to import.
+ */
+void
+rollout_file_chooser_open_csv_async (GtkWindow           *parent,
+                                     const char          *title,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (parent, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, rollout_file_chooser_open_csv_async);
+  choose_open (parent, title, FILES_CSV, cancellable, task);
 }
 
 GFile *
