@@ -352,6 +352,22 @@ rollout_monitor_chart_snapshot (GtkWidget   *widget,
       cairo_restore (cr);
     }
 
+  /* Without a gate, the metric's own target */
+  if (chart->has_target && !chart->has_threshold)
+    {
+      static const double dots[] = { 1.5, 3.0 };
+      GdkRGBA line = with_alpha (&self->success, 0.9f);
+
+      cairo_save (cr);
+      cairo_set_dash (cr, dots, G_N_ELEMENTS (dots), 0);
+      cairo_set_line_width (cr, 1.5);
+      set_source (cr, &line);
+      cairo_move_to (cr, area->x, round (chart->target_y) + 0.5);
+      cairo_line_to (cr, area->x + area->width, round (chart->target_y) + 0.5);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+    }
+
   /* The samples, one line per run of samples of one phase */
   if (chart->points->len > 0)
     {
@@ -374,7 +390,8 @@ rollout_monitor_chart_snapshot (GtkWidget   *widget,
 
           cairo_new_sub_path (cr);
           cairo_arc (cr, point->x, point->y, DOT_RADIUS, 0, 2 * G_PI);
-          if (point->counted)
+          /* Without a gate, every sample is as good as another. */
+          if (point->counted || self->criterion == NULL)
             {
               set_source (cr, &self->accent);
               cairo_fill (cr);
@@ -438,6 +455,28 @@ rollout_monitor_chart_snapshot (GtkWidget   *widget,
                                    &GRAPHENE_RECT_INIT (area->x + area->width - w - 4, y, w + 4, h));
         append_text (self, snapshot, label, area->x + area->width - 2, y, 1.0, &self->fg);
       }
+    }
+
+  if (chart->has_target && !chart->has_threshold)
+    {
+      g_autofree char *value = NULL;
+      g_autofree char *label = NULL;
+      char number[G_ASCII_DTOSTR_BUF_SIZE];
+      double y = chart->target_y - self->label_height - 1;
+
+      g_ascii_formatd (number, sizeof number, "%g", chart->target);
+      /* Translators: the label of a metric's target line on a chart, "target 8" */
+      label = g_strdup_printf (_("target %s"), number);
+      if (y < 0)
+        y = chart->target_y + 2;
+      {
+        GdkRGBA back = with_alpha (&self->background, 0.85f);
+        double w = text_width (self, label);
+
+        gtk_snapshot_append_color (snapshot, &back,
+                                   &GRAPHENE_RECT_INIT (area->x + area->width - w - 4, y, w + 4, self->label_height));
+      }
+      append_text (self, snapshot, label, area->x + area->width - 2, y, 1.0, &self->success);
     }
 
   /* Over the lines: nothing to show */

@@ -25,6 +25,7 @@
 #include <glib/gi18n.h>
 
 #include "rollout-edit.h"
+#include "rollout-format.h"
 #include "rollout-monitor-import-dialog.h"
 #include "rollout-monitor-util.h"
 
@@ -173,7 +174,7 @@ update_summary (RolloutMonitorImportDialog *self)
       detail = g_strdup (n_rows == 0 ? _("Only the header was found.") : _("Fix the problems below and try again."));
       icon = "dialog-error-symbolic";
     }
-  else
+  else if (problems->len == 0)
     {
       if (metrics)
         summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -183,19 +184,19 @@ update_summary (RolloutMonitorImportDialog *self)
         summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                 "%u feedback entry will be added",
                                                 "%u feedback entries will be added", n_valid), n_valid);
-      if (problems->len == 0)
-        {
-          detail = g_strdup (_("Every row is fine. The import is one step: one undo takes it all back."));
-          icon = "object-select-symbolic";
-        }
-      else
-        {
-          detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                 "%u row has problems. Nothing is imported until it is fixed, unless you skip it.",
-                                                 "%u rows have problems. Nothing is imported until they are fixed, unless you skip them.",
-                                                 problems->len), problems->len);
-          icon = "dialog-warning-symbolic";
-        }
+      detail = g_strdup (_("Every row is fine. The import is one step: one undo takes it all back."));
+      icon = "object-select-symbolic";
+    }
+  else
+    {
+      summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "%u row has problems",
+                                              "%u rows have problems", problems->len), problems->len);
+      detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "Nothing is imported until the file is fixed, unless you skip the bad rows and import the %u good one.",
+                                             "Nothing is imported until the file is fixed, unless you skip the bad rows and import the %u good ones.",
+                                             n_valid), n_valid);
+      icon = "dialog-warning-symbolic";
     }
 
   gtk_label_set_text (self->summary_label, summary);
@@ -265,7 +266,7 @@ cell_text (RolloutMonitorImportDialog *self,
         case COLUMN_LINE:
           return g_strdup_printf ("%u", s->line);
         case COLUMN_DATE:
-          return rollout_date_format (s->sample->date);
+          return rollout_format_date (s->sample->date);
         case COLUMN_METRIC:
           return g_strdup (rollout_metric_get_name (s->metric) != NULL ? rollout_metric_get_name (s->metric)
                                                                        : rollout_metric_get_id (s->metric));
@@ -298,7 +299,7 @@ cell_text (RolloutMonitorImportDialog *self,
         case COLUMN_LINE:
           return g_strdup_printf ("%u", line);
         case COLUMN_DATE:
-          return rollout_date_format (rollout_feedback_get_date (entry));
+          return rollout_format_date (rollout_feedback_get_date (entry));
         case COLUMN_SENTIMENT:
           return g_strdup (rollout_monitor_sentiment_label (rollout_feedback_get_sentiment (entry)));
         case COLUMN_SOURCE:

@@ -25,6 +25,7 @@
 #include <glib/gi18n.h>
 
 #include "rollout-edit.h"
+#include "rollout-format.h"
 #include "rollout-monitor.h"
 #include "rollout-monitor-chart.h"
 #include "rollout-monitor-metrics.h"
@@ -333,7 +334,7 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
   switch (column)
     {
     case COLUMN_DATE:
-      text = rollout_date_format (row->sample->date);
+      text = rollout_format_date (row->sample->date);
       break;
 
     case COLUMN_PHASE:
