@@ -20,10 +20,12 @@
 #include <string.h>
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "rollout-application.h"
 #include "rollout-file.h"
 #include "rollout-format.h"
+#include "rollout-generator.h"
 #include "rollout-monitor-card.h"
 #include "rollout-monitor-feedback.h"
 #include "rollout-monitor-feedback-dialog.h"
@@ -678,6 +680,68 @@ test_feedback (Fixture       *fixture,
   g_assert_true (rollout_project_lookup_feedback (fixture->project, "fb-16") == added);
 }
 
+static guint
+count_cards (RolloutMonitorView *view)
+{
+  g_autoptr(GPtrArray) cards = g_ptr_array_new ();
+
+  collect_by_type (GTK_WIDGET (view), ROLLOUT_TYPE_MONITOR_CARD, cards);
+  return cards->len;
+}
+
+/* A plan of many phases shows those around the current one, and more on
+ * request. */
+static void
+test_many_phases (void)
+{
+  g_autoptr(RolloutProject) generated = rollout_generate_project (800, 1);
+  g_autofree char *dir = g_dir_make_tmp ("rollout-ui-monitor-plan-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "many.rollout", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GListModel *phases = rollout_project_get_phases (generated);
+  guint n = g_list_model_get_n_items (phases);
+  g_autoptr(RolloutPhase) middle = g_list_model_get_item (phases, n / 2);
+  RolloutWindow *window;
+  RolloutMonitorView *view;
+  RolloutProject *project;
+  guint shown;
+
+  g_assert_cmpuint (n, >, 30);
+  /* The roll-out is halfway. */
+  for (guint i = 0; i < n / 2; i++)
+    {
+      g_autoptr(RolloutPhase) phase = g_list_model_get_item (phases, i);
+
+      rollout_phase_set_status (phase, ROLLOUT_PHASE_STATUS_COMPLETED);
+    }
+  rollout_phase_set_status (middle, ROLLOUT_PHASE_STATUS_ACTIVE);
+  rollout_project_set_name (generated, "Many phases");
+  g_assert_true (rollout_file_save (generated, file, NULL, &error));
+  g_assert_no_error (error);
+
+  rollout_application_open_file (app, file, NULL);
+  g_assert_true (wait_for (window_titled_exists, "Many phases"));
+  window = find_window_titled ("Many phases");
+  project = rollout_document_get_project (rollout_window_get_document (window));
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (find_by_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK)),
+                                         "monitor");
+  view = ROLLOUT_MONITOR_VIEW (find_by_type (GTK_WIDGET (window), ROLLOUT_TYPE_MONITOR_VIEW));
+  g_assert_true (wait_for (widget_mapped, view));
+
+  shown = count_cards (view);
+  g_assert_cmpuint (shown, <, n);
+  g_assert_nonnull (rollout_monitor_view_get_card (view, rollout_project_lookup_phase (project, rollout_phase_get_id (middle))));
+  g_assert_null (rollout_monitor_view_get_card (view, rollout_project_lookup_phase (project, "phase-1")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "monitor.show-earlier", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "monitor.show-later", NULL));
+  g_assert_cmpuint (count_cards (view), ==, MIN (n, shown + 20));
+
+  close_everything ();
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -730,6 +794,7 @@ main (int   argc,
   g_test_add ("/rollout/ui-monitor/pause-resume-roll-back", Fixture, NULL, fixture_set_up, test_pause_resume_roll_back, fixture_tear_down);
   g_test_add ("/rollout/ui-monitor/samples", Fixture, NULL, fixture_set_up, test_samples, fixture_tear_down);
   g_test_add ("/rollout/ui-monitor/feedback", Fixture, NULL, fixture_set_up, test_feedback, fixture_tear_down);
+  g_test_add_func ("/rollout/ui-monitor/many-phases", test_many_phases);
 
   status = g_test_run ();
   close_everything ();

@@ -39,8 +39,15 @@ struct _RolloutMonitorCard
 {
   GtkWidget        parent_instance;
 
-  RolloutPhase    *phase;
-  RolloutVerdict   verdict;
+  RolloutProject        *project;
+  RolloutPhase          *phase;
+  RolloutGateEvaluation *evaluation;
+  RolloutVerdict         verdict;
+  /* The unfolded part is made when it is shown: a plan of hundreds of
+   * phases folds most of them. */
+  gboolean               body_stale;
+  /* What the header shows, to skip showing it again unchanged */
+  char                  *header_key;
 
   GtkButton       *expand_button;
   gboolean         expanded;
@@ -529,9 +536,23 @@ update_actions (RolloutMonitorCard     *self,
 }
 
 static void
+update_body (RolloutMonitorCard *self)
+{
+  if (self->project == NULL || self->evaluation == NULL)
+    return;
+  self->body_stale = FALSE;
+  update_criteria (self, self->evaluation);
+  update_feedback (self, self->project);
+  update_decisions (self);
+}
+
+static void
 show_expanded (RolloutMonitorCard *self)
 {
   gboolean expanded = self->expanded;
+
+  if (expanded && self->body_stale)
+    update_body (self);
 
   gtk_revealer_set_reveal_child (self->body_revealer, expanded);
   gtk_button_set_icon_name (self->expand_button, expanded ? "pan-down-symbolic" : "pan-end-symbolic");
@@ -558,6 +579,9 @@ rollout_monitor_card_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->phase);
+  g_clear_object (&self->project);
+  g_clear_pointer (&self->evaluation, rollout_gate_evaluation_unref);
+  g_clear_pointer (&self->header_key, g_free);
 
   G_OBJECT_CLASS (rollout_monitor_card_parent_class)->dispose (object);
 }
@@ -682,6 +706,7 @@ rollout_monitor_card_update (RolloutMonitorCard     *self,
   static const char * const status_classes[] = { "planned", "active", "paused", "completed", "rolled-back", NULL };
   static const char * const verdict_classes[] = { "none", "go", "no-go", "pending", NULL };
   g_autofree char *details = NULL;
+  g_autoptr(GString) key = NULL;
   RolloutPhaseStatus status;
   const char *name;
 
@@ -690,16 +715,41 @@ rollout_monitor_card_update (RolloutMonitorCard     *self,
   g_return_if_fail (ROLLOUT_IS_PHASE (phase));
   g_return_if_fail (evaluation != NULL);
 
+  g_set_object (&self->project, project);
   g_set_object (&self->phase, phase);
   self->verdict = evaluation->verdict;
+  if (self->evaluation != evaluation)
+    {
+      g_clear_pointer (&self->evaluation, rollout_gate_evaluation_unref);
+      self->evaluation = rollout_gate_evaluation_ref (evaluation);
+    }
+  self->body_stale = TRUE;
+  if (self->expanded)
+    update_body (self);
 
+  /* Most edits leave most cards as they were. */
   name = rollout_phase_get_name (phase) != NULL ? rollout_phase_get_name (phase) : rollout_phase_get_id (phase);
+  details = format_audience (phase);
+  status = rollout_phase_get_status (phase);
+  key = g_string_new (NULL);
+  g_string_append_printf (key, "%p\x1f%s\x1f%s\x1f%d\x1f%d\x1f%d\x1f%p\x1f%s",
+                          (gpointer) phase, name, details, status, evaluation->verdict, role, (gpointer) next,
+                          next != NULL && rollout_phase_get_name (next) != NULL ? rollout_phase_get_name (next) : "");
+  for (guint i = 0; i < evaluation->criteria->len; i++)
+    {
+      RolloutGateCriterion *criterion = g_ptr_array_index (evaluation->criteria, i);
+
+      g_string_append_printf (key, "\x1e%d\x1f%s", criterion->result, criterion->reason);
+    }
+  if (g_strcmp0 (key->str, self->header_key) == 0)
+    return;
+  g_free (self->header_key);
+  self->header_key = g_strdup (key->str);
+
   gtk_label_set_text (self->name_label, name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  details = format_audience (phase);
   gtk_label_set_text (self->details_label, details);
 
-  status = rollout_phase_get_status (phase);
   gtk_label_set_text (self->status_label, status_label (status));
   set_style_class (GTK_WIDGET (self->status_label), status_classes, status_classes[status]);
 
@@ -711,9 +761,6 @@ rollout_monitor_card_update (RolloutMonitorCard     *self,
     gtk_widget_set_tooltip_text (GTK_WIDGET (self->verdict_label), _("The gate’s verdict on leaving this phase"));
 
   update_reasons (self, evaluation);
-  update_criteria (self, evaluation);
-  update_feedback (self, project);
-  update_decisions (self);
   update_actions (self, role, next);
 }
 

@@ -371,6 +371,9 @@ rollout_monitor_chart_snapshot (GtkWidget   *widget,
   /* The samples, one line per run of samples of one phase */
   if (chart->points->len > 0)
     {
+      /* Dots only where they stand apart; a dense series is its line. */
+      gboolean dense = chart->points->len * 3 * DOT_RADIUS > area->width;
+
       cairo_set_line_width (cr, 2.0);
       set_source (cr, &self->accent);
       for (guint i = 0; i < chart->points->len; i++)
@@ -388,6 +391,8 @@ rollout_monitor_chart_snapshot (GtkWidget   *widget,
         {
           const RolloutChartPoint *point = &g_array_index (chart->points, RolloutChartPoint, i);
 
+          if (dense && !point->counted)
+            continue;
           cairo_new_sub_path (cr);
           cairo_arc (cr, point->x, point->y, DOT_RADIUS, 0, 2 * G_PI);
           /* Without a gate, every sample is as good as another. */

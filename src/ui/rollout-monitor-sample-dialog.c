@@ -30,6 +30,7 @@ struct _RolloutMonitorSampleDialog
   RolloutMetric   *metric;
   int              index;      /* -1: a new sample */
 
+  AdwWindowTitle  *window_title;
   GtkWidget       *save_button;
   AdwEntryRow     *date_row;
   AdwComboRow     *phase_row;
@@ -125,6 +126,7 @@ rollout_monitor_sample_dialog_class_init (RolloutMonitorSampleDialogClass *klass
   object_class->dispose = rollout_monitor_sample_dialog_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Rollout/rollout-monitor-sample-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, RolloutMonitorSampleDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, RolloutMonitorSampleDialog, save_button);
   gtk_widget_class_bind_template_child (widget_class, RolloutMonitorSampleDialog, date_row);
   gtk_widget_class_bind_template_child (widget_class, RolloutMonitorSampleDialog, phase_row);
@@ -187,6 +189,8 @@ rollout_monitor_sample_dialog_new (GtkWidget       *source,
   /* Translators: the title of a dialog; the name of a metric */
   title = g_strdup_printf (index < 0 ? _("New Sample of ‘%s’") : _("Edit Sample of ‘%s’"), name);
   gtk_window_set_title (GTK_WINDOW (self), title);
+  adw_window_title_set_title (self->window_title, index < 0 ? _("New Sample") : _("Edit Sample"));
+  adw_window_title_set_subtitle (self->window_title, name);
   unit = rollout_metric_get_unit (metric);
   if (unit != NULL)
     /* Translators: a field's title; the unit of a metric, "Value (%)" */

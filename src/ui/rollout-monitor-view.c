@@ -44,6 +44,16 @@
 #include "rollout-monitor-util.h"
 #include "rollout-monitor-view.h"
 
+/* Up to this many phases, all unfinished ones show unfolded. */
+#define FEW_PHASES 8
+/* A plan of more phases shows those around the current one, and more on
+ * request: a card is a few dozen widgets, and a roll-out is watched where
+ * it is. */
+#define MAX_CARDS 16
+#define SHOWN_BEFORE 3
+#define SHOWN_AFTER 8
+#define SHOW_MORE 10
+
 struct _RolloutMonitorView
 {
   GtkWidget               parent_instance;
@@ -51,12 +61,16 @@ struct _RolloutMonitorView
   RolloutDocument        *document;
   GHashTable             *expanded;      /* phase id → GINT_TO_POINTER (1 + expanded), as set by hand */
   guint                   updating;
+  guint                   extra_before;  /* phases shown beyond SHOWN_BEFORE on request */
+  guint                   extra_after;
   guint                   stale : 1;
 
   GtkStack               *stack;
   GtkStack               *phases_stack;
   GtkScrolledWindow      *cards_scroller;
   GtkBox                 *cards_box;
+  GtkWidget              *earlier_button;
+  GtkWidget              *later_button;
   RolloutMonitorMetrics  *metrics_page;
   RolloutMonitorFeedback *feedback_page;
 };
@@ -125,29 +139,43 @@ static void
 update_cards (RolloutMonitorView *self)
 {
   RolloutProject *project = get_project (self);
-  g_autoptr(GPtrArray) evaluations = NULL;
+  GListModel *phases;
   RolloutPhase *current;
   RolloutPhase *next;
   GtkWidget *child;
-  guint i;
+  guint n, first, last, anchor;
 
   if (project == NULL)
     {
       while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->cards_box))) != NULL)
         gtk_box_remove (self->cards_box, child);
+      gtk_widget_set_visible (self->earlier_button, FALSE);
+      gtk_widget_set_visible (self->later_button, FALSE);
       return;
     }
 
-  evaluations = rollout_gates_evaluate (project);
+  phases = rollout_project_get_phases (project);
+  n = g_list_model_get_n_items (phases);
   current = rollout_monitor_get_current_phase (project);
   next = rollout_monitor_get_next_phase (project);
+  anchor = current != NULL ? (guint) rollout_project_index_of (project, current) : 0;
+  if (n <= MAX_CARDS)
+    {
+      first = 0;
+      last = n;
+    }
+  else
+    {
+      first = anchor > SHOWN_BEFORE + self->extra_before ? anchor - SHOWN_BEFORE - self->extra_before : 0;
+      last = MIN (n, anchor + 1 + SHOWN_AFTER + self->extra_after);
+    }
 
   self->updating++;
   child = gtk_widget_get_first_child (GTK_WIDGET (self->cards_box));
-  for (i = 0; i < evaluations->len; i++)
+  for (guint i = first; i < last; i++)
     {
-      RolloutGateEvaluation *evaluation = g_ptr_array_index (evaluations, i);
-      RolloutPhase *phase = evaluation->phase;
+      g_autoptr(RolloutPhase) phase = g_list_model_get_item (phases, i);
+      g_autoptr(RolloutGateEvaluation) evaluation = rollout_gates_evaluate_phase (project, phase);
       RolloutMonitorCardRole role = ROLLOUT_MONITOR_CARD_OTHER;
       gpointer stored;
       gboolean expanded;
@@ -162,15 +190,18 @@ update_cards (RolloutMonitorView *self)
         role = ROLLOUT_MONITOR_CARD_CURRENT;
       else if (current == NULL && i == 0)
         role = ROLLOUT_MONITOR_CARD_FIRST;
-      rollout_monitor_card_update (ROLLOUT_MONITOR_CARD (child), project, phase, evaluation, role, next);
 
-      /* Finished phases fold away unless unfolded by hand. */
+      /* Unfolded: the phase being decided about and the next one, and on
+       * a plan of a few phases every one not finished yet; as set by hand
+       * otherwise. Folded cards cost little. */
       stored = g_hash_table_lookup (self->expanded, rollout_phase_get_id (phase));
       if (stored != NULL)
         expanded = GPOINTER_TO_INT (stored) - 1;
       else
-        expanded = phase == current || rollout_phase_get_status (phase) != ROLLOUT_PHASE_STATUS_COMPLETED;
+        expanded = phase == current || phase == next ||
+                   (n <= FEW_PHASES && rollout_phase_get_status (phase) != ROLLOUT_PHASE_STATUS_COMPLETED);
       rollout_monitor_card_set_expanded (ROLLOUT_MONITOR_CARD (child), expanded);
+      rollout_monitor_card_update (ROLLOUT_MONITOR_CARD (child), project, phase, evaluation, role, next);
       child = gtk_widget_get_next_sibling (child);
     }
   while (child != NULL)
@@ -182,7 +213,43 @@ update_cards (RolloutMonitorView *self)
     }
   self->updating--;
 
-  gtk_stack_set_visible_child_name (self->phases_stack, evaluations->len > 0 ? "cards" : "empty");
+  gtk_widget_set_visible (self->earlier_button, first > 0);
+  if (first > 0)
+    {
+      g_autofree char *label = NULL;
+      guint more = MIN (first, SHOW_MORE);
+
+      label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "Show the _Earlier Phase",
+                                            "Show %u _Earlier Phases", more), more);
+      gtk_button_set_label (GTK_BUTTON (self->earlier_button), label);
+    }
+  gtk_widget_set_visible (self->later_button, last < n);
+  if (last < n)
+    {
+      g_autofree char *label = NULL;
+      guint more = MIN (n - last, SHOW_MORE);
+
+      label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "Show the _Next Phase",
+                                            "Show %u _Later Phases", more), more);
+      gtk_button_set_label (GTK_BUTTON (self->later_button), label);
+    }
+  gtk_stack_set_visible_child_name (self->phases_stack, n > 0 ? "cards" : "empty");
+}
+
+static void
+show_more_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RolloutMonitorView *self = ROLLOUT_MONITOR_VIEW (widget);
+
+  if (g_str_equal (action_name, "monitor.show-earlier"))
+    self->extra_before += SHOW_MORE;
+  else
+    self->extra_after += SHOW_MORE;
+  update_cards (self);
 }
 
 static void
@@ -671,6 +738,8 @@ rollout_monitor_view_class_init (RolloutMonitorViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RolloutMonitorView, phases_stack);
   gtk_widget_class_bind_template_child (widget_class, RolloutMonitorView, cards_scroller);
   gtk_widget_class_bind_template_child (widget_class, RolloutMonitorView, cards_box);
+  gtk_widget_class_bind_template_child (widget_class, RolloutMonitorView, earlier_button);
+  gtk_widget_class_bind_template_child (widget_class, RolloutMonitorView, later_button);
   gtk_widget_class_bind_template_child (widget_class, RolloutMonitorView, metrics_page);
   gtk_widget_class_bind_template_child (widget_class, RolloutMonitorView, feedback_page);
 
@@ -681,6 +750,8 @@ rollout_monitor_view_class_init (RolloutMonitorViewClass *klass)
   gtk_widget_class_install_action (widget_class, "monitor.roll-back", NULL, decide_action);
   gtk_widget_class_install_action (widget_class, "monitor.import-metrics", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "monitor.import-feedback", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "monitor.show-earlier", NULL, show_more_action);
+  gtk_widget_class_install_action (widget_class, "monitor.show-later", NULL, show_more_action);
   gtk_widget_class_install_action (widget_class, "monitor.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "monitor.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "monitor.find", NULL, find_action);
@@ -744,6 +815,8 @@ rollout_monitor_view_set_document (RolloutMonitorView *self,
   g_set_object (&self->document, document);
   if (self->expanded != NULL)
     g_hash_table_remove_all (self->expanded);
+  self->extra_before = 0;
+  self->extra_after = 0;
   if (document != NULL)
     g_signal_connect_swapped (document, "changed", G_CALLBACK (document_changed_cb), self);
 
