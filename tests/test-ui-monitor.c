@@ -585,6 +585,33 @@ test_samples (Fixture       *fixture,
   g_assert_cmpstr (rollout_history_get_undo_label (fixture->history), ==, "Delete a Sample of ‘Reservation satisfaction’");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
   g_assert_cmpuint (rollout_metric_get_samples (satisfaction)->len, ==, n + 1);
+
+  /* The metric's definition: a new name is one step. */
+  {
+    GtkWidget *name_row = find_by_type (GTK_WIDGET (metrics), ADW_TYPE_ENTRY_ROW);
+    GListModel *all = rollout_project_get_metrics (fixture->project);
+    guint n_metrics = g_list_model_get_n_items (all);
+
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Reservation satisfaction");
+    gtk_editable_set_text (GTK_EDITABLE (name_row), "Rider satisfaction");
+    g_signal_emit_by_name (name_row, "apply");
+    g_assert_cmpstr (rollout_metric_get_name (satisfaction), ==, "Rider satisfaction");
+    g_assert_cmpstr (rollout_history_get_undo_label (fixture->history), ==, "Rename ‘Reservation satisfaction’");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Reservation satisfaction");
+
+    /* A new metric is selected, named for renaming; a gate's metric cannot be deleted. */
+    g_assert_false (gtk_widget_get_sensitive (find_actionable (GTK_WIDGET (metrics), "metrics.delete-metric")));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (metrics), "metrics.new-metric", NULL));
+    g_assert_cmpuint (g_list_model_get_n_items (all), ==, n_metrics + 1);
+    g_assert_cmpstr (rollout_metric_get_name (rollout_monitor_metrics_get_metric (metrics)), ==, "New Metric");
+    g_assert_true (gtk_widget_get_sensitive (find_actionable (GTK_WIDGET (metrics), "metrics.delete-metric")));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (metrics), "metrics.delete-metric", NULL));
+    g_assert_cmpuint (g_list_model_get_n_items (all), ==, n_metrics);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+    g_assert_cmpuint (g_list_model_get_n_items (all), ==, n_metrics);
+  }
 }
 
 /* The feedback log filters; an entry is added with a task link and

@@ -723,6 +723,14 @@ rollout_monitor_metrics_init (RolloutMonitorMetrics *self)
   g_signal_connect_object (self->target_switch, "notify::active", G_CALLBACK (target_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->target_spin, "value-changed", G_CALLBACK (target_changed_cb), self, G_CONNECT_SWAPPED);
 
+  /* Text is kept when the focus leaves it, as when it is applied. */
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect_object (controller, "leave", G_CALLBACK (commit_name), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->name_row), controller);
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect_object (controller, "leave", G_CALLBACK (commit_unit), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->unit_row), controller);
+
   /* Delete in the table deletes the selected sample. */
   controller = gtk_shortcut_controller_new ();
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
