@@ -574,8 +574,11 @@ test_samples (Fixture       *fixture,
   /* In the phase the roll-out is in, as the dialog suggested. */
   g_assert_cmpstr (added->phase_id, ==, "pilot");
   g_assert_cmpstr (rollout_history_get_undo_label (fixture->history), ==, "Add a Sample to ‘Reservation satisfaction’");
-  /* The survey's first score is in: the pilot's gate is GO. */
+  /* The survey's first score is in: the pilot's gate is GO, as its card
+   * says when the phases are shown again. */
+  rollout_monitor_view_show_page (fixture->view, "phases");
   g_assert_cmpstr (rollout_monitor_card_get_verdict_text (card (fixture, fixture->pilot)), ==, "GO");
+  rollout_monitor_view_show_page (fixture->view, "metrics");
 
   /* Delete it from the window. */
   rollout_monitor_metrics_select_sample (metrics, n);

@@ -242,6 +242,8 @@ rollout_monitor_feedback_dialog_init (RolloutMonitorFeedbackDialog *self)
   g_autoptr(GtkStringList) sentiments = gtk_string_list_new (NULL);
   g_autoptr(GtkListItemFactory) factory = new_label_factory (TRUE);
   g_autoptr(GtkListItemFactory) list_factory = new_label_factory (FALSE);
+  /* The drop-down searches the tasks' names; it takes its own reference. */
+  g_autoptr(GtkExpression) expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -251,8 +253,7 @@ rollout_monitor_feedback_dialog_init (RolloutMonitorFeedbackDialog *self)
 
   gtk_drop_down_set_factory (self->task_dropdown, factory);
   gtk_drop_down_set_list_factory (self->task_dropdown, list_factory);
-  gtk_drop_down_set_expression (self->task_dropdown,
-                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+  gtk_drop_down_set_expression (self->task_dropdown, expression);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->task_dropdown),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Linked Task"), -1);
 

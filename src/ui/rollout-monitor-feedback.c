@@ -745,6 +745,8 @@ rollout_monitor_feedback_init (RolloutMonitorFeedback *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkStringList) sentiments = gtk_string_list_new (NULL);
+  /* The tag menu searches the tags; it takes its own reference. */
+  g_autoptr(GtkExpression) expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
   GtkEventController *controller;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -773,7 +775,7 @@ rollout_monitor_feedback_init (RolloutMonitorFeedback *self)
   set_label_factory (self->source_filter, 14);
   set_label_factory (self->sentiment_filter, 14);
   set_label_factory (self->tag_filter, 14);
-  gtk_drop_down_set_expression (self->tag_filter, gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+  gtk_drop_down_set_expression (self->tag_filter, expression);
 
   g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (filters_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->phase_filter, "notify::selected", G_CALLBACK (filters_changed_cb), self, G_CONNECT_SWAPPED);

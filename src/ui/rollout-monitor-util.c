@@ -9,7 +9,7 @@
  * values as people type them, the phase choices, sentiments in words and
  * icons, and who is deciding. */
 
-#define G_LOG_DOMAIN "rollout-monitor"
+#define G_LOG_DOMAIN "rollout-monitor-util"
 
 #include "config.h"
 

@@ -24,7 +24,7 @@
  * act on the page shown.
  *
  * After every change the actions' states are worked out again (cheap); the
- * pages are refreshed when shown, and marked stale otherwise.
+ * page shown is refreshed, and the others when they are shown next.
  */
 
 #define G_LOG_DOMAIN "rollout-monitor-view"
@@ -63,7 +63,10 @@ struct _RolloutMonitorView
   guint                   updating;
   guint                   extra_before;  /* phases shown beyond SHOWN_BEFORE on request */
   guint                   extra_after;
-  guint                   stale : 1;
+  /* Pages to refresh when next shown */
+  guint                   cards_stale : 1;
+  guint                   metrics_stale : 1;
+  guint                   feedback_stale : 1;
 
   GtkStack               *stack;
   GtkStack               *phases_stack;
@@ -252,23 +255,39 @@ show_more_action (GtkWidget  *widget,
   update_cards (self);
 }
 
+/* Refreshes the page shown, if it is stale. */
 static void
 refresh (RolloutMonitorView *self)
 {
-  self->stale = FALSE;
-  update_cards (self);
-  rollout_monitor_metrics_refresh (self->metrics_page);
-  rollout_monitor_feedback_refresh (self->feedback_page);
+  const char *page = gtk_stack_get_visible_child_name (self->stack);
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  if (self->cards_stale && g_strcmp0 (page, "phases") == 0)
+    {
+      self->cards_stale = FALSE;
+      update_cards (self);
+    }
+  else if (self->metrics_stale && g_strcmp0 (page, "metrics") == 0)
+    {
+      self->metrics_stale = FALSE;
+      rollout_monitor_metrics_refresh (self->metrics_page);
+    }
+  else if (self->feedback_stale && g_strcmp0 (page, "feedback") == 0)
+    {
+      self->feedback_stale = FALSE;
+      rollout_monitor_feedback_refresh (self->feedback_page);
+    }
 }
 
 static void
 document_changed_cb (RolloutMonitorView *self)
 {
   update_actions (self);
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    refresh (self);
-  else
-    self->stale = TRUE;
+  self->cards_stale = TRUE;
+  self->metrics_stale = TRUE;
+  self->feedback_stale = TRUE;
+  refresh (self);
 }
 
 static void
@@ -651,8 +670,7 @@ rollout_monitor_view_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (rollout_monitor_view_parent_class)->map (widget);
 
-  if (self->stale)
-    refresh (self);
+  refresh (self);
 }
 
 /* GObject ------------------------------------------------------------------ */
@@ -766,7 +784,7 @@ rollout_monitor_view_init (RolloutMonitorView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (document_changed_cb), self,
+  g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (refresh), self,
                            G_CONNECT_SWAPPED);
   update_actions (self);
 }
@@ -826,7 +844,6 @@ rollout_monitor_view_set_document (RolloutMonitorView *self,
       rollout_monitor_feedback_set_document (self->feedback_page, document);
       gtk_stack_set_visible_child_name (self->stack, "phases");
       gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->cards_scroller), 0);
-      self->stale = TRUE;
       document_changed_cb (self);
     }
 
