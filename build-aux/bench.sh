@@ -2,7 +2,7 @@
 # bench.sh [CSV] — builds Rollout with optimisation and runs every benchmark:
 # reading, scheduling and writing plans of 1,000, 10,000 and 100,000 tasks,
 # parsing them with Rollout's JSON parser and with json-glib, and the
-# cache, timeline and risk matrix benchmarks where they are built. Prints one table and
+# cache, timeline, risk matrix and Monitor benchmarks where they are built. Prints one table and
 # writes it as CSV (default: bench-results.csv); what the benchmarks say
 # besides their rows follows the table. On a 2-core machine the benchmarks
 # take under a minute when it is idle, about three when it is busy; a first
@@ -62,9 +62,9 @@ done
 # Merging two 10,000-task versions of a plan with 500 edits each, and the diff; target ≤ 1 s.
 "$build/tests/bench-merge" 10000 500 5 2>/dev/null >> "$csv"
 
-# The risk matrix with 500 risks: layout, render to an image surface, and a
-# real frame.
-for extra in bench-cache bench-timeline bench-risks; do
+# The risk matrix with 500 risks (layout, render to an image surface, a
+# real frame) and the Monitor's gates and charts.
+for extra in bench-cache bench-timeline bench-risks bench-monitor; do
   if [ -x "$build/tests/$extra" ]; then
     if [ "$extra" != bench-cache ] && [ -z "${DISPLAY:-}" ]; then
       xvfb-run -a -s "-screen 0 1400x900x24" "$build/tests/$extra" | grep -v '^operation,' >> "$csv" || true

@@ -254,7 +254,8 @@ test_import_metrics_undo (void)
   RolloutSample *last;
   RolloutCommand *command;
 
-  g_assert_cmpint (verdict_of (project, "pilot"), ==, ROLLOUT_VERDICT_NO_GO);
+  /* The pilot waits for its riders' satisfaction survey. */
+  g_assert_cmpint (verdict_of (project, "pilot"), ==, ROLLOUT_VERDICT_PENDING);
 
   csv = read_data ("metrics-pilot.csv", &csv_length);
   import = rollout_import_csv_metrics (project, csv, csv_length, ROLLOUT_IMPORT_CSV_NONE);
@@ -290,8 +291,8 @@ test_import_metrics_undo (void)
   last = g_ptr_array_index (rollout_metric_get_samples (no_shows), no_shows_before + 4);
   g_assert_cmpfloat (last->value, ==, 8.4);
   g_assert_cmpstr (last->phase_id, ==, "pilot");
-  /* No-show rate now passes; the pilot waits for its sign-offs. */
-  g_assert_cmpint (verdict_of (project, "pilot"), ==, ROLLOUT_VERDICT_PENDING);
+  /* The survey's scores are in and the no-show rate still passes: GO. */
+  g_assert_cmpint (verdict_of (project, "pilot"), ==, ROLLOUT_VERDICT_GO);
   imported = save_and_read (project, &imported_length);
   g_assert_cmpuint (imported_length, >, original_length);
   g_assert_cmpstr (rollout_history_get_undo_label (history), ==, "Import 7 metric samples");
@@ -300,7 +301,7 @@ test_import_metrics_undo (void)
   g_assert_true (rollout_history_undo (history));
   g_assert_false (rollout_history_can_undo (history));
   g_assert_false (rollout_history_get_modified (history));
-  g_assert_cmpint (verdict_of (project, "pilot"), ==, ROLLOUT_VERDICT_NO_GO);
+  g_assert_cmpint (verdict_of (project, "pilot"), ==, ROLLOUT_VERDICT_PENDING);
   undone = save_and_read (project, &undone_length);
   assert_same_bytes (undone, undone_length, original, original_length);
 
@@ -820,9 +821,11 @@ test_cli_import_and_gates (CliFixture    *fixture,
     return;
 
   g_assert_cmpint (run_cli (&out, &err, "gates", fixture->plan, NULL), ==, 0);
-  g_assert_nonnull (strstr (out, "Pilot: Austin, 5% (pilot) — NO-GO: 1 criterion failed\n"
+  g_assert_nonnull (strstr (out, "Pilot: Austin, 5% (pilot) — PENDING: 1 criterion is waiting for data or a sign-off\n"
                                  "  pass     Reservations per day 201.14 is at or above the threshold 180 (mean of the last 7 days)\n"
-                                 "  FAIL     No-show rate 12.15% is above the threshold 10% (mean of the last 7 days)\n"));
+                                 "  pass     No-show rate 9.9% is at or below the threshold 10% (mean of the last 7 days)\n"
+                                 "  pass     Support tickets per 1,000 rides 3.8 is at or below the threshold 4 (latest, 2026-03-26)\n"
+                                 "  no data  Reservation satisfaction has no samples in this phase yet\n"));
   g_assert_nonnull (strstr (out, "General availability (ga) — No gate: this phase has no go/no-go criteria\n"));
 
   g_assert_cmpint (run_cli (&out2, &err2, "import-metrics", fixture->plan, metrics_csv, NULL), ==, 0);
@@ -839,8 +842,9 @@ test_cli_import_and_gates (CliFixture    *fixture,
   g_assert_cmpuint (json_array_get_length (phases), ==, 4);
   pilot = json_array_get_object_element (phases, 1);
   g_assert_cmpstr (json_object_get_string_member (pilot, "phase"), ==, "pilot");
-  g_assert_cmpstr (json_object_get_string_member (pilot, "verdict"), ==, "pending");
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (pilot, "reasons")), ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (pilot, "verdict"), ==, "go");
+  /* For GO, the reasons are every criterion met. */
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (pilot, "reasons")), ==, 8);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (phases, 0), "verdict"), ==, "go");
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (phases, 3), "verdict"), ==, "none");
   /* Numbers as written, not as 4.2000000000000002. */

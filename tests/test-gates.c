@@ -578,7 +578,7 @@ test_demo (void)
   g_autoptr(RolloutProject) project = load_demo ();
   g_autoptr(GPtrArray) evaluations = rollout_gates_evaluate (project);
   static const RolloutVerdict expected[] = {
-    ROLLOUT_VERDICT_GO, ROLLOUT_VERDICT_NO_GO, ROLLOUT_VERDICT_PENDING, ROLLOUT_VERDICT_NONE,
+    ROLLOUT_VERDICT_GO, ROLLOUT_VERDICT_PENDING, ROLLOUT_VERDICT_PENDING, ROLLOUT_VERDICT_NONE,
   };
   RolloutGateEvaluation *pilot;
   g_auto(GStrv) reasons = NULL;
@@ -590,12 +590,14 @@ test_demo (void)
   pilot = g_ptr_array_index (evaluations, 1);
   g_assert_cmpstr (rollout_phase_get_id (pilot->phase), ==, "pilot");
   g_assert_cmpuint (pilot->criteria->len, ==, 8);
-  g_assert_cmpuint (rollout_gate_evaluation_count (pilot, ROLLOUT_CRITERION_PASS), ==, 4);
-  g_assert_cmpuint (rollout_gate_evaluation_count (pilot, ROLLOUT_CRITERION_FAIL), ==, 1);
-  g_assert_cmpuint (rollout_gate_evaluation_count (pilot, ROLLOUT_CRITERION_MISSING), ==, 3);
+  /* Every team has signed off; the riders' survey is not in yet. */
+  g_assert_cmpuint (rollout_gate_evaluation_count (pilot, ROLLOUT_CRITERION_PASS), ==, 7);
+  g_assert_cmpuint (rollout_gate_evaluation_count (pilot, ROLLOUT_CRITERION_FAIL), ==, 0);
+  g_assert_cmpuint (rollout_gate_evaluation_count (pilot, ROLLOUT_CRITERION_NO_DATA), ==, 1);
+  g_assert_cmpuint (rollout_gate_evaluation_count (pilot, ROLLOUT_CRITERION_MISSING), ==, 0);
   reasons = rollout_gate_evaluation_dup_reasons (pilot);
   g_assert_cmpuint (g_strv_length (reasons), ==, 1);
-  g_assert_cmpstr (reasons[0], ==, "No-show rate 12.15% is above the threshold 10% (mean of the last 7 days)");
+  g_assert_cmpstr (reasons[0], ==, "Reservation satisfaction has no samples in this phase yet");
 
   g_assert_true (rollout_gates_can_start_next (project, rollout_project_lookup_phase (project, "dogfood")));
   g_assert_true (rollout_gates_can_start_next (project, rollout_project_lookup_phase (project, "pilot")));
@@ -785,7 +787,7 @@ test_chart_period (void)
   g_assert_cmpfloat_with_epsilon (chart->day_width * (chart->last_day - chart->first_day + 1), area.width, 1e-9);
 
   /* The mean of the last 7 days counts the four samples from March 20. */
-  g_assert_cmpfloat_with_epsilon (chart->aggregate, 12.15, 1e-9);
+  g_assert_cmpfloat_with_epsilon (chart->aggregate, 9.9, 1e-9);
   for (guint i = 0; i < chart->points->len; i++)
     g_assert_cmpint (point (chart, i)->counted, ==, point (chart, i)->date >= day ("2026-03-20"));
   g_assert_cmpfloat_with_epsilon (chart->window.x,
@@ -797,7 +799,10 @@ test_chart_period (void)
       g_assert_cmpfloat (point (chart, i)->y, >=, area.y);
       g_assert_cmpfloat (point (chart, i)->y, <=, area.y + area.height);
       /* Above the threshold (10) means higher on screen, so smaller y. */
-      g_assert_cmpfloat (point (chart, i)->y, <, chart->threshold_y);
+      if (point (chart, i)->value > 10)
+        g_assert_cmpfloat (point (chart, i)->y, <, chart->threshold_y);
+      else
+        g_assert_cmpfloat (point (chart, i)->y, >, chart->threshold_y);
     }
   g_assert_cmpuint (chart->time_ticks->len, >, 0);
   g_assert_cmpuint (chart->value_ticks->len, >=, 2);

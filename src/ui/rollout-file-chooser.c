@@ -35,6 +35,9 @@ static const FileKind plan_kind = {
 static const FileKind pdf_kind = {
   N_("PDF Documents"), { "*.pdf", NULL }, { "application/pdf", NULL },
 };
+static const FileKind csv_kind = {
+  N_("CSV Files"), { "*.csv", "*.CSV", NULL }, { "text/csv", NULL },
+};
 static const FileKind import_kind = {
   N_("MS Project, GanttProject and Planner Plans"),
   { "*.xml", "*.mpp-xml", "*.gan", "*.planner", "*.mspdi", NULL },
@@ -352,6 +355,31 @@ rollout_file_chooser_import_async (GtkWindow           *parent,
 
   g_task_set_source_tag (task, rollout_file_chooser_import_async);
   choose_open (parent, _("Import Plan"), &kind, cancellable, task);
+}
+
+/**
+ * rollout_file_chooser_open_csv_async:
+ * @parent: (nullable): the window the chooser belongs to
+ * @title: the chooser's title ("Import Feedback")
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the chosen file; finish with
+ *   rollout_file_chooser_open_finish()
+ * @user_data: data for @callback
+ *
+ * Asks for a CSV file to import.
+ */
+void
+rollout_file_chooser_open_csv_async (GtkWindow           *parent,
+                                     const char          *title,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (parent, cancellable, callback, user_data);
+  FileKind kind = translated (&csv_kind);
+
+  g_task_set_source_tag (task, rollout_file_chooser_open_csv_async);
+  choose_open (parent, title, &kind, cancellable, task);
 }
 
 /**

@@ -17,6 +17,11 @@ void   rollout_file_chooser_open_async       (GtkWindow            *parent,
                                               gpointer              user_data);
 GFile *rollout_file_chooser_open_finish      (GAsyncResult         *result,
                                               GError              **error);
+void   rollout_file_chooser_open_csv_async   (GtkWindow            *parent,
+                                              const char           *title,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
 void   rollout_file_chooser_save_async       (GtkWindow            *parent,
                                               GFile                *current_file,
                                               const char           *suggested_name,

@@ -34,6 +34,7 @@
 #include <glib/gi18n.h>
 
 #include "rollout-file-chooser.h"
+#include "rollout-monitor-view.h"
 #include "rollout-overview-page.h"
 #include "rollout-problems-dialog.h"
 #include "rollout-risk-view.h"
@@ -73,6 +74,7 @@ struct _RolloutWindow
   RolloutOverviewPage  *overview_page;
   RolloutTimelineView  *timeline_view;
   RolloutRiskView      *risk_view;
+  RolloutMonitorView   *monitor_view;
   AdwViewSwitcherBar   *switcher_bar;
 
   /* The person chose to close despite unsaved changes. */
@@ -1032,6 +1034,7 @@ rollout_window_class_init (RolloutWindowClass *klass)
   g_type_ensure (ROLLOUT_TYPE_OVERVIEW_PAGE);
   g_type_ensure (ROLLOUT_TYPE_TIMELINE_VIEW);
   g_type_ensure (ROLLOUT_TYPE_RISK_VIEW);
+  g_type_ensure (ROLLOUT_TYPE_MONITOR_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Rollout/rollout-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RolloutWindow, save_button);
@@ -1048,6 +1051,7 @@ rollout_window_class_init (RolloutWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RolloutWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, RolloutWindow, timeline_view);
   gtk_widget_class_bind_template_child (widget_class, RolloutWindow, risk_view);
+  gtk_widget_class_bind_template_child (widget_class, RolloutWindow, monitor_view);
   gtk_widget_class_bind_template_child (widget_class, RolloutWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, RolloutWindow, undo_section);
   gtk_widget_class_bind_template_callback (widget_class, update_switcher_bar);
@@ -1180,6 +1184,7 @@ rollout_window_set_document (RolloutWindow   *self,
   rollout_overview_page_set_document (self->overview_page, document);
   rollout_timeline_view_set_document (self->timeline_view, document);
   rollout_risk_view_set_document (self->risk_view, document);
+  rollout_monitor_view_set_document (self->monitor_view, document);
 
   gtk_stack_set_visible_child_name (self->main_stack, has_plan ? "plan" : "welcome");
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, has_plan);
