@@ -348,6 +348,33 @@ test_card_contents (void)
 }
 
 static void
+test_initials (void)
+{
+  static const struct {
+    const char *name;
+    const char *initials;
+  } cases[] = {
+    { "Maya Chen", "MC" },
+    { "Priya", "P" },
+    { "  keisha   okafor ", "KO" },
+    { "Jean-Luc Picard", "JP" },
+    { "Dana (Support) Ruiz", "DR" },
+    { "Zoë Ångström", "ZÅ" },
+    { "émilie du châtelet", "ÉC" },
+    { "(contractor)", "" },
+    { "", "" },
+    { "\xff\xfe", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *initials = rollout_board_initials (cases[i].name);
+
+      g_assert_cmpstr (initials, ==, cases[i].initials);
+    }
+}
+
+static void
 execute (RolloutHistory *history,
          RolloutCommand *command)
 {
@@ -594,6 +621,7 @@ main (int   argc,
   g_test_add_func ("/rollout/board/lanes", test_lanes);
   g_test_add_func ("/rollout/board/lateness", test_lateness);
   g_test_add_func ("/rollout/board/card-contents", test_card_contents);
+  g_test_add_func ("/rollout/board/initials", test_initials);
   g_test_add_func ("/rollout/board/move", test_move);
   g_test_add_func ("/rollout/board/sign-off", test_sign_off);
   g_test_add_func ("/rollout/board/readiness-order", test_readiness_order);

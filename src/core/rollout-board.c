@@ -620,6 +620,56 @@ rollout_board_status_label (RolloutTaskStatus status)
     }
 }
 
+static void
+append_initial (GString    *initials,
+                const char *word)
+{
+  gunichar c = g_utf8_get_char (word);
+
+  g_string_append_unichar (initials, g_unichar_toupper (c));
+}
+
+/**
+ * rollout_board_initials:
+ * @name: a person's name, "Maya Chen"
+ *
+ * The initials a card shows for its owner: the first letters of the first
+ * and the last word that start with a letter or digit ("MC"; "P" for
+ * "Priya"; "DR" for "Dana (Support) Ruiz").
+ *
+ * Returns: (transfer full): the initials, upper case; empty when @name
+ *   has no word
+ */
+char *
+rollout_board_initials (const char *name)
+{
+  g_auto(GStrv) words = NULL;
+  GString *initials = g_string_new (NULL);
+  const char *first = NULL, *last = NULL;
+
+  g_return_val_if_fail (name != NULL, g_string_free (initials, FALSE));
+
+  if (!g_utf8_validate (name, -1, NULL))
+    return g_string_free (initials, FALSE);
+  words = g_strsplit_set (name, " \t\n-", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      gunichar c = g_utf8_get_char (words[i]);
+
+      if (*words[i] == '\0' || !g_unichar_isalnum (c))
+        continue;
+      if (first == NULL)
+        first = words[i];
+      else
+        last = words[i];
+    }
+  if (first != NULL)
+    append_initial (initials, first);
+  if (last != NULL)
+    append_initial (initials, last);
+  return g_string_free (initials, FALSE);
+}
+
 /**
  * rollout_board_get_gate_date:
  * @project: a plan

@@ -159,6 +159,7 @@ gboolean                rollout_board_find              (RolloutBoard           
                                                          guint                    *out_index);
 
 const char             *rollout_board_status_label      (RolloutTaskStatus         status);
+char                   *rollout_board_initials          (const char               *name);
 RolloutDate             rollout_board_get_gate_date     (RolloutProject           *project,
                                                          RolloutPhase             *phase);
 guint                   rollout_board_get_lateness      (RolloutProject           *project,

@@ -81,6 +81,8 @@ static const RolloutShortcut shortcuts[] = {
   { "win.delete", { "Delete", "KP_Delete", NULL }, FALSE },
   { "win.move-earlier", { "<Alt>Left", NULL }, FALSE },
   { "win.move-later", { "<Alt>Right", NULL }, FALSE },
+  { "win.move-up", { "<Alt>Up", NULL }, FALSE },
+  { "win.move-down", { "<Alt>Down", NULL }, FALSE },
   { "win.shorten", { "<Alt><Shift>Left", NULL }, FALSE },
   { "win.lengthen", { "<Alt><Shift>Right", NULL }, FALSE },
 };

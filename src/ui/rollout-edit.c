@@ -78,20 +78,80 @@ rollout_edit_run (GtkWidget       *widget,
   return FALSE;
 }
 
-/* Deleting ----------------------------------------------------------------- */
-
 static void
 dismiss_toast_cb (AdwToast *toast)
 {
   adw_toast_dismiss (toast);
 }
 
+/* The toast on screen for the last undoable edit of a plan, kept on its
+ * history. */
+#define LIVE_TOAST_KEY "rollout-edit-live-toast"
+
 static void
 toast_dismissed_cb (AdwToast       *toast,
                     RolloutHistory *history)
 {
   g_signal_handlers_disconnect_by_data (history, toast);
+  if (g_object_get_data (G_OBJECT (history), LIVE_TOAST_KEY) == toast)
+    g_object_set_data (G_OBJECT (history), LIVE_TOAST_KEY, NULL);
 }
+
+/**
+ * rollout_edit_run_undoable:
+ * @widget: the widget the edit comes from, for the toast
+ * @document: the plan
+ * @command: (transfer full): the edit
+ * @title: what the toast says was done ("Moved ‘Train agents’ to Done")
+ *
+ * Runs @command like rollout_edit_run() and, when it was made, shows a
+ * toast whose Undo takes it back. The toast goes away as soon as anything
+ * else is edited, undone or redone.
+ *
+ * Undoable edits in a row (a card moved three columns with the keyboard)
+ * share one toast, which says what the last one did: libadwaita 1.2 may
+ * crash when a toast is dismissed while it is still sliding in.
+ *
+ * Returns: %TRUE if the edit was made
+ */
+gboolean
+rollout_edit_run_undoable (GtkWidget       *widget,
+                           RolloutDocument *document,
+                           RolloutCommand  *command,
+                           const char      *title)
+{
+  RolloutHistory *history = rollout_document_get_history (document);
+  AdwToast *live = g_object_get_data (G_OBJECT (history), LIVE_TOAST_KEY);
+  AdwToast *toast;
+  gboolean made;
+
+  if (live != NULL)
+    g_signal_handlers_block_by_func (history, dismiss_toast_cb, live);
+  made = rollout_edit_run (widget, document, command);
+  if (live != NULL)
+    g_signal_handlers_unblock_by_func (history, dismiss_toast_cb, live);
+  if (!made)
+    return FALSE;
+  if (live != NULL)
+    {
+      adw_toast_set_title (live, title);
+      return TRUE;
+    }
+
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  /* Any later edit, undo or redo makes the toast's Undo mean something
+   * else: it goes then. */
+  g_signal_connect_object (history, "changed", G_CALLBACK (dismiss_toast_cb), toast, G_CONNECT_SWAPPED);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), history, 0);
+  g_object_set_data (G_OBJECT (history), LIVE_TOAST_KEY, toast);
+  rollout_edit_toast (widget, toast);
+  return TRUE;
+}
+
+/* Deleting ----------------------------------------------------------------- */
 
 /**
  * rollout_edit_new_delete_phase:
@@ -200,10 +260,8 @@ rollout_edit_delete (GtkWidget       *widget,
                      gpointer         object)
 {
   RolloutProject *project = rollout_document_get_project (document);
-  RolloutHistory *history = rollout_document_get_history (document);
   RolloutCommand *command;
   g_autofree char *title = NULL;
-  AdwToast *toast;
 
   if (ROLLOUT_IS_TASK (object))
     {
@@ -220,16 +278,5 @@ rollout_edit_delete (GtkWidget       *widget,
   else
     return;
 
-  if (!rollout_edit_run (widget, document, command))
-    return;
-
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  /* Any later edit, undo or redo makes the toast's Undo mean something
-   * else: it goes then. */
-  g_signal_connect_object (history, "changed", G_CALLBACK (dismiss_toast_cb), toast, G_CONNECT_SWAPPED);
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), history, 0);
-  rollout_edit_toast (widget, toast);
+  rollout_edit_run_undoable (widget, document, command, title);
 }

@@ -29,6 +29,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rollout-board-view.h"
 #include "rollout-file-chooser.h"
 #include "rollout-overview-page.h"
 #include "rollout-problems-dialog.h"
@@ -66,6 +67,7 @@ struct _RolloutWindow
   AdwViewStack         *view_stack;
   RolloutOverviewPage  *overview_page;
   RolloutTimelineView  *timeline_view;
+  RolloutBoardView     *board_view;
   AdwViewSwitcherBar   *switcher_bar;
 
   /* The person chose to close despite unsaved changes. */
@@ -98,6 +100,8 @@ static const struct {
   { "find", NULL },
   { "move-earlier", NULL },
   { "move-later", NULL },
+  { "move-up", NULL },
+  { "move-down", NULL },
   { "shorten", NULL },
   { "lengthen", NULL },
   { "zoom-in", NULL },
@@ -871,6 +875,7 @@ rollout_window_class_init (RolloutWindowClass *klass)
   g_type_ensure (ROLLOUT_TYPE_WELCOME_PAGE);
   g_type_ensure (ROLLOUT_TYPE_OVERVIEW_PAGE);
   g_type_ensure (ROLLOUT_TYPE_TIMELINE_VIEW);
+  g_type_ensure (ROLLOUT_TYPE_BOARD_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Rollout/rollout-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RolloutWindow, save_button);
@@ -886,6 +891,7 @@ rollout_window_class_init (RolloutWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RolloutWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, RolloutWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, RolloutWindow, timeline_view);
+  gtk_widget_class_bind_template_child (widget_class, RolloutWindow, board_view);
   gtk_widget_class_bind_template_child (widget_class, RolloutWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, RolloutWindow, undo_section);
   gtk_widget_class_bind_template_callback (widget_class, update_switcher_bar);
@@ -949,6 +955,8 @@ rollout_window_new (RolloutApplication *application)
 
   g_settings_bind (self->settings, "timeline-zoom", self->timeline_view, "zoom",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "board-swimlanes", self->board_view, "lanes",
+                   G_SETTINGS_BIND_DEFAULT);
 
   rollout_welcome_page_set_application (self->welcome_page, application);
 
@@ -1010,6 +1018,7 @@ rollout_window_set_document (RolloutWindow   *self,
 
   rollout_overview_page_set_document (self->overview_page, document);
   rollout_timeline_view_set_document (self->timeline_view, document);
+  rollout_board_view_set_document (self->board_view, document);
 
   gtk_stack_set_visible_child_name (self->main_stack, has_plan ? "plan" : "welcome");
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, has_plan);
