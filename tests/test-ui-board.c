@@ -17,7 +17,9 @@
  *
  * With ROLLOUT_SCREENSHOT_DIR set, the last test also saves the board of
  * the demo plan, at 1400×900 with the readiness panel open, in the light
- * and the dark style, as board.png and board-dark.png there.
+ * and the dark style, as board.png and board-dark.png there. The README's
+ * was taken on its own (-p /rollout/ui-board/screenshot) as of 23 March
+ * 2026, with faketime, when the demo's pilot is under way.
  */
 
 #include "config.h"
@@ -650,6 +652,21 @@ test_add_open_delete (Fixture       *fixture,
   g_assert_false (shown);
 }
 
+/* The tile that shows @t's card, if the list has one. */
+static GtkWidget *
+find_tile_of (Fixture     *fixture,
+              RolloutTask *t)
+{
+  g_autoptr(GPtrArray) tiles = g_ptr_array_new ();
+
+  collect_by_type (find_card_list (fixture->view), ROLLOUT_TYPE_BOARD_TILE, tiles);
+  for (guint i = 0; i < tiles->len; i++)
+    if (rollout_board_tile_get_task (g_ptr_array_index (tiles, i)) == t &&
+        gtk_widget_get_visible (g_ptr_array_index (tiles, i)))
+      return g_ptr_array_index (tiles, i);
+  return NULL;
+}
+
 static gboolean
 has_over_limit_header (RolloutBoardView *view)
 {
@@ -722,6 +739,67 @@ test_keyboard_focus (Fixture       *fixture,
   g_assert_true (rollout_board_find (board, rollout_board_view_get_selected (fixture->view), &lane, &status, &index));
   g_assert_cmpint (status, ==, ROLLOUT_TASK_STATUS_TODO);
   g_assert_cmpuint (index, ==, 1);
+}
+
+typedef struct {
+  Fixture     *fixture;
+  RolloutTask *task;
+} TileOf;
+
+static gboolean
+tile_mapped (gconstpointer data)
+{
+  const TileOf *of = data;
+  GtkWidget *tile = find_tile_of (of->fixture, of->task);
+
+  return tile != NULL && gtk_widget_get_mapped (tile);
+}
+
+static gboolean
+menu_shown (gconstpointer data)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (data));
+}
+
+/* The Menu key opens the selected card's menu: its other columns, teams
+ * and phases. */
+static void
+test_context_menu (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  RolloutTask *interviews = task (fixture, "pilot-interviews");
+  GtkWidget *list = find_card_list (fixture->view);
+  GtkPopoverMenu *menu = GTK_POPOVER_MENU (find_by_type (GTK_WIDGET (fixture->view), GTK_TYPE_POPOVER_MENU));
+  GtkEventController *keys = NULL;
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (list);
+  GMenuModel *model;
+  gboolean handled = FALSE;
+  guint n_items = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        keys = GTK_EVENT_CONTROLLER (controller);
+    }
+  g_assert_nonnull (menu);
+  rollout_board_view_select (fixture->view, interviews);
+  g_assert_true (wait_for (tile_mapped, &(TileOf) { fixture, interviews }));
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Menu, 0, 0, &handled);
+  g_assert_true (handled);
+  g_assert_true (wait_for (menu_shown, menu));
+
+  /* Open; the three other columns; Team and Phase; Delete. */
+  model = gtk_popover_menu_get_menu_model (menu);
+  for (int s = 0; s < g_menu_model_get_n_items (model); s++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, s, G_MENU_LINK_SECTION);
+
+      n_items += g_menu_model_get_n_items (section);
+    }
+  g_assert_cmpuint (n_items, ==, 1 + 3 + 2 + 1);
+  gtk_popover_popdown (GTK_POPOVER (menu));
 }
 
 static guint
@@ -912,6 +990,7 @@ main (int   argc,
   g_test_add ("/rollout/ui-board/add-open-delete", Fixture, NULL, fixture_set_up, test_add_open_delete, fixture_tear_down);
   g_test_add ("/rollout/ui-board/wip-limit", Fixture, NULL, fixture_set_up, test_wip_limit, fixture_tear_down);
   g_test_add ("/rollout/ui-board/keyboard-focus", Fixture, NULL, fixture_set_up, test_keyboard_focus, fixture_tear_down);
+  g_test_add ("/rollout/ui-board/context-menu", Fixture, NULL, fixture_set_up, test_context_menu, fixture_tear_down);
   g_test_add ("/rollout/ui-board/large-plan", Fixture, NULL, fixture_set_up, test_large_plan, fixture_tear_down);
   g_test_add ("/rollout/ui-board/screenshot", Fixture, NULL, fixture_set_up, test_screenshot, fixture_tear_down);
 

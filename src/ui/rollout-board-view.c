@@ -1240,7 +1240,8 @@ popup_menu (RolloutBoardView *self,
   graphene_rect_t bounds;
   GdkRectangle rect;
 
-  if (task == NULL || self->project == NULL ||
+  /* A tile the list keeps off screen has no place to point at. */
+  if (task == NULL || self->project == NULL || !gtk_widget_get_mapped (GTK_WIDGET (tile)) ||
       !gtk_widget_compute_bounds (GTK_WIDGET (tile), GTK_WIDGET (self), &bounds))
     return;
   set_selected (self, task);
@@ -1250,6 +1251,8 @@ popup_menu (RolloutBoardView *self,
     rect = (GdkRectangle) { bounds.origin.x + 12, bounds.origin.y + bounds.size.height - 6, 1, 1 };
   else
     rect = (GdkRectangle) { bounds.origin.x + x, bounds.origin.y + y, 1, 1 };
+  rect.x = CLAMP (rect.x, 0, MAX (gtk_widget_get_width (GTK_WIDGET (self)) - 1, 0));
+  rect.y = CLAMP (rect.y, 0, MAX (gtk_widget_get_height (GTK_WIDGET (self)) - 1, 0));
   gtk_popover_set_pointing_to (GTK_POPOVER (self->menu), &rect);
   gtk_popover_popup (GTK_POPOVER (self->menu));
 }
