@@ -433,6 +433,21 @@ test_drop_on_lane (Fixture       *fixture,
   g_assert_cmpint (rollout_task_get_status (promo), ==, ROLLOUT_TASK_STATUS_TODO);
   g_assert_cmpstr (rollout_task_get_team_id (promo), ==, "pmm");
   g_assert_false (rollout_document_get_modified (fixture->document));
+
+  /* Below the rows, over the third column: Blocked, in its own lane. */
+  {
+    GtkWidget *list = find_card_list (fixture->view);
+
+    target = drop_target_of (list);
+    g_assert_nonnull (target);
+    width = gtk_widget_get_width (list);
+    g_signal_emit_by_name (target, "drop", &value, width * 5.0 / 8.0, (double) gtk_widget_get_height (list) - 1,
+                           &dropped);
+    g_assert_true (dropped);
+    g_assert_cmpint (rollout_task_get_status (promo), ==, ROLLOUT_TASK_STATUS_BLOCKED);
+    g_assert_cmpstr (rollout_task_get_team_id (promo), ==, "pmm");
+    g_assert_true (activate (fixture, "win.undo", NULL));
+  }
 }
 
 /* Alt+Up and Alt+Down move a card to the next swimlane: another team, or

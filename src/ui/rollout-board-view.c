@@ -14,11 +14,12 @@
  * What the board holds comes from the core (RolloutBoard): after every
  * edit, undo or redo, or a change of filter, a new board is made once per
  * burst. The list is one GtkListView whose rows are a lane's header or the
- * n-th cards of the lane's four columns side by side, so only the rows on
- * screen have widgets, however many tasks the plan has. A row is known by
- * its lane and number: the list model is only spliced where rows come or
- * go, and the rows on screen are bound again in place, which keeps the
- * scroll position and the focus.
+ * n-th cards of the lane's four columns side by side, so only the rows
+ * around the screen have widgets, however many tasks the plan has. Rows
+ * are places in the list: after a change each is told what it shows now,
+ * the list only grows or shrinks at its end, and only the rows on screen
+ * are bound again at once (the others when they come on screen), which
+ * keeps the scroll position and the focus and costs little per change.
  *
  * Cards move by drag and drop (onto another column, or another lane to
  * change the team or phase), from their context menu, and with Alt+arrows;
@@ -1102,6 +1103,27 @@ row_drop_cb (GtkDropTarget    *target,
   status = rollout_board_row_get_row (row) == ROLLOUT_BOARD_ROW_HEADER ? rollout_task_get_status (task)
                                                                        : column_at (w, x, y);
   move_task (self, task, status, (int) rollout_board_row_get_lane (row));
+  return TRUE;
+}
+
+/* Below the last row: the column under the pointer, the card's own lane. */
+static gboolean
+list_drop_cb (GtkDropTarget    *target,
+              const GValue     *value,
+              double            x,
+              double            y,
+              RolloutBoardView *self)
+{
+  RolloutTask *task = G_VALUE_HOLDS (value, ROLLOUT_TYPE_TASK) ? g_value_get_object (value) : NULL;
+  int width = gtk_widget_get_width (GTK_WIDGET (self->list_view));
+  int column;
+
+  if (task == NULL || width <= 0)
+    return FALSE;
+  if (gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL)
+    x = width - x;
+  column = CLAMP ((int) (x * N_COLUMNS / width), 0, N_COLUMNS - 1);
+  move_task (self, task, column, -1);
   return TRUE;
 }
 
@@ -2526,6 +2548,12 @@ rollout_board_view_init (RolloutBoardView *self)
 
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  {
+    GtkDropTarget *drop = gtk_drop_target_new (ROLLOUT_TYPE_TASK, GDK_ACTION_MOVE);
+
+    g_signal_connect_object (drop, "drop", G_CALLBACK (list_drop_cb), self, 0);
+    gtk_widget_add_controller (GTK_WIDGET (self->list_view), GTK_EVENT_CONTROLLER (drop));
+  }
 
   self->menu = gtk_popover_menu_new_from_model (NULL);
   gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
