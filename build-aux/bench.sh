@@ -62,6 +62,10 @@ done
 # Merging two 10,000-task versions of a plan with 500 edits each, and the diff; target ≤ 1 s.
 "$build/tests/bench-merge" 10000 500 5 2>/dev/null >> "$csv"
 
+# Filtering the board of a 10,000-task plan: all of it, by team lanes, one
+# phase and team, a search; target ≤ 50 ms.
+"$build/tests/bench-board" 10000 15 | grep -v '^operation,' >> "$csv"
+
 # The risk matrix with 500 risks (layout, render to an image surface, a
 # real frame) and the Monitor's gates and charts.
 for extra in bench-cache bench-timeline bench-risks bench-monitor; do

@@ -365,6 +365,23 @@ test_describe (void)
   g_assert_null (same);
 }
 
+/* The board's members: a column's WIP limit, what a task is blocked on. */
+static void
+test_describe_board (void)
+{
+  g_autoptr(JsonNode) before = json_from_string ("{\"in-progress\": 3, \"done\": 9}", NULL);
+  g_autoptr(JsonNode) after = json_from_string ("{\"in-progress\": 4, \"blocked\": 2}", NULL);
+  g_autoptr(JsonNode) reason = json_node_init_string (json_node_alloc (), "Legal review");
+  g_autofree char *limits = rollout_diff_describe_field (NULL, NULL, NULL, "wip_limits", before, after);
+  g_autofree char *added = rollout_diff_describe_field (NULL, NULL, NULL, "wip_limits", NULL, after);
+  g_autofree char *blocked = rollout_diff_describe_field (NULL, NULL, "tasks", "blocked_reason", NULL, reason);
+
+  g_assert_cmpstr (limits, ==, "WIP limit of in-progress 3 → 4; WIP limit of blocked set to 2; "
+                               "WIP limit of done removed (was 9)");
+  g_assert_cmpstr (added, ==, "WIP limit of in-progress set to 4; WIP limit of blocked set to 2");
+  g_assert_cmpstr (blocked, ==, "blocked reason added");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -375,6 +392,7 @@ main (int   argc,
   g_test_add_func ("/rollout/diff/equal", test_equal);
   g_test_add_func ("/rollout/diff/json", test_json);
   g_test_add_func ("/rollout/diff/describe", test_describe);
+  g_test_add_func ("/rollout/diff/describe-board", test_describe_board);
 
   return g_test_run ();
 }

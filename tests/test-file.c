@@ -163,6 +163,74 @@ test_canonical_idempotent (void)
   g_assert_cmpstr (twice, ==, once);
 }
 
+/* The board's WIP limits and a task's blocked reason: read in any order,
+ * written in the board's order, with columns of no limit left out. */
+static void
+test_board_members (void)
+{
+  const char *text =
+    "{\"format\":\"rollout-project\",\"version\":1,\"id\":\"b\",\"name\":\"Board\","
+    "\"start\":\"2026-03-02\",\"wip_limits\":{\"done\":0,\"blocked\":2,\"in-progress\":4},"
+    "\"phases\":[{\"id\":\"p\",\"name\":\"P\"}],"
+    "\"tasks\":[{\"id\":\"t\",\"name\":\"T\",\"phase\":\"p\",\"duration\":1,"
+    "\"status\":\"blocked\",\"notes\":\"N\",\"blocked_reason\":\"Legal review\"}]}";
+  const char *expected =
+    "{\n"
+    "  \"format\": \"rollout-project\",\n"
+    "  \"version\": 1,\n"
+    "  \"id\": \"b\",\n"
+    "  \"name\": \"Board\",\n"
+    "  \"start\": \"2026-03-02\",\n"
+    "  \"wip_limits\": {\n"
+    "    \"in-progress\": 4,\n"
+    "    \"blocked\": 2\n"
+    "  },\n"
+    "  \"teams\": [],\n"
+    "  \"phases\": [\n"
+    "    {\n"
+    "      \"id\": \"p\",\n"
+    "      \"name\": \"P\",\n"
+    "      \"audience_percent\": 0,\n"
+    "      \"status\": \"planned\"\n"
+    "    }\n"
+    "  ],\n"
+    "  \"tasks\": [\n"
+    "    {\n"
+    "      \"id\": \"t\",\n"
+    "      \"name\": \"T\",\n"
+    "      \"phase\": \"p\",\n"
+    "      \"duration\": 1,\n"
+    "      \"status\": \"blocked\",\n"
+    "      \"blocked_reason\": \"Legal review\",\n"
+    "      \"notes\": \"N\"\n"
+    "    }\n"
+    "  ],\n"
+    "  \"risks\": [],\n"
+    "  \"metrics\": [],\n"
+    "  \"feedback\": []\n"
+    "}\n";
+  g_autoptr(RolloutProject) project = read_ok (text, strlen (text));
+  g_autoptr(RolloutProject) none = NULL;
+  g_autofree char *written = rollout_file_write (project, NULL);
+  RolloutTask *task = rollout_project_lookup_task (project, "t");
+
+  g_assert_cmpint (rollout_project_get_wip_limit (project, ROLLOUT_TASK_STATUS_TODO), ==, 0);
+  g_assert_cmpint (rollout_project_get_wip_limit (project, ROLLOUT_TASK_STATUS_IN_PROGRESS), ==, 4);
+  g_assert_cmpint (rollout_project_get_wip_limit (project, ROLLOUT_TASK_STATUS_BLOCKED), ==, 2);
+  g_assert_cmpint (rollout_project_get_wip_limit (project, ROLLOUT_TASK_STATUS_DONE), ==, 0);
+  g_assert_cmpstr (rollout_task_get_blocked_reason (task), ==, "Legal review");
+  g_assert_cmpstr (written, ==, expected);
+
+  /* No limits at all: no member. */
+  rollout_project_set_wip_limit (project, ROLLOUT_TASK_STATUS_IN_PROGRESS, 0);
+  rollout_project_set_wip_limit (project, ROLLOUT_TASK_STATUS_BLOCKED, 0);
+  g_free (written);
+  written = rollout_file_write (project, NULL);
+  g_assert_null (strstr (written, "wip_limits"));
+  none = read_ok (written, strlen (written));
+  g_assert_cmpint (rollout_project_get_wip_limit (none, ROLLOUT_TASK_STATUS_BLOCKED), ==, 0);
+}
+
 static void
 test_numbers (void)
 {
@@ -489,6 +557,7 @@ main (int   argc,
   g_test_add_func ("/rollout/file/round-trip/generated", test_round_trip_generated);
   g_test_add_func ("/rollout/file/canonical-idempotent", test_canonical_idempotent);
   g_test_add_func ("/rollout/file/numbers", test_numbers);
+  g_test_add_func ("/rollout/file/board-members", test_board_members);
   g_test_add_func ("/rollout/file/invalid-files", test_invalid_files);
   g_test_add_func ("/rollout/file/newer-version", test_newer_version_error);
   g_test_add_func ("/rollout/file/truncations-and-corruptions", test_truncations_and_corruptions);

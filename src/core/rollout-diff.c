@@ -878,6 +878,7 @@ typedef enum {
   F_HISTORY,
   F_SAMPLES,
   F_CALENDAR,
+  F_WIP_LIMITS,
   F_CONFLICTS,
 } FieldKind;
 
@@ -898,6 +899,7 @@ static const FieldInfo field_infos[] = {
   { C_PLAN, "modified", F_STRING, N_("last modified"), 0 },
   { C_PLAN, "start", F_DATE, N_("start"), 0 },
   { C_PLAN, "calendar", F_CALENDAR, N_("calendar"), 0 },
+  { C_PLAN, "wip_limits", F_WIP_LIMITS, N_("WIP limits"), 0 },
   { C_PLAN, "conflicts", F_CONFLICTS, N_("merge conflicts"), 0 },
   { C_TEAMS, "name", F_NAME, N_("name"), 0 },
   { C_TEAMS, "color", F_STRING, N_("colour"), 0 },
@@ -920,6 +922,7 @@ static const FieldInfo field_infos[] = {
   { C_TASKS, "depends_on", F_DEPENDENCIES, N_("dependencies"), 0 },
   { C_TASKS, "status", F_ENUM, N_("status"), 0 },
   { C_TASKS, "progress", F_PERCENT, N_("progress"), 0 },
+  { C_TASKS, "blocked_reason", F_TEXT, N_("blocked reason"), 0 },
   { C_TASKS, "notes", F_TEXT, N_("notes"), 0 },
   { C_TASKS, "checklist", F_CHECKLIST, N_("checklist"), 0 },
   { C_RISKS, "title", F_NAME, N_("title"), 0 },
@@ -1698,6 +1701,25 @@ describe_field_into (Describe   *d,
 
     case F_CALENDAR:
       describe_calendar (d, old_value, new_value);
+      break;
+
+    case F_WIP_LIMITS:
+      /* One part per column whose limit changed: "WIP limit of in-progress 3 → 4". */
+      for (int status = 0; status < ROLLOUT_N_TASK_STATUSES; status++)
+        {
+          const char *nick = rollout_enum_to_nick (ROLLOUT_TYPE_TASK_STATUS, status);
+          JsonNode *o = old_value != NULL && JSON_NODE_HOLDS_OBJECT (old_value)
+            ? json_object_get_member (json_node_get_object (old_value), nick) : NULL;
+          JsonNode *n = new_value != NULL && JSON_NODE_HOLDS_OBJECT (new_value)
+            ? json_object_get_member (json_node_get_object (new_value), nick) : NULL;
+          g_autofree char *label = NULL;
+
+          if (_rollout_json_equal (o, n))
+            continue;
+          /* Translators: %s is a task status as written in the file, "in-progress" */
+          label = g_strdup_printf (_("WIP limit of %s"), nick);
+          describe_pair (d, label, o != NULL ? format_value (o) : NULL, n != NULL ? format_value (n) : NULL);
+        }
       break;
 
     case F_CONFLICTS:

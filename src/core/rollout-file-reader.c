@@ -45,7 +45,7 @@ typedef struct {
 
 static const char *project_keys[] = {
   "format", "version", "id", "name", "description", "owner", "created", "modified",
-  "start", "calendar", "teams", "phases", "tasks", "risks", "metrics", "feedback", NULL
+  "start", "calendar", "wip_limits", "teams", "phases", "tasks", "risks", "metrics", "feedback", NULL
 };
 static const char *calendar_keys[] = { "working_days", "holidays", NULL };
 static const char *holiday_keys[] = { "date", "name", NULL };
@@ -62,7 +62,7 @@ static const char *signoff_keys[] = { "team", "by", "date", NULL };
 static const char *decision_keys[] = { "date", "by", "action", "reason", NULL };
 static const char *task_keys[] = {
   "id", "name", "phase", "team", "owner", "duration", "start_no_earlier_than",
-  "depends_on", "status", "progress", "notes", "checklist", NULL
+  "depends_on", "status", "progress", "blocked_reason", "notes", "checklist", NULL
 };
 static const char *dependency_keys[] = { "task", "type", "lag", NULL };
 static const char *checklist_keys[] = { "text", "done", NULL };
@@ -682,6 +682,42 @@ read_calendar (Reader          *r,
   pop (r, mark);
 }
 
+/* "wip_limits": { "in-progress": 4 }, a limit per board column (task
+ * status); 0 or absent is no limit. */
+static void
+read_wip_limits (Reader         *r,
+                 const Value    *root,
+                 RolloutProject *project)
+{
+  const Value *node = member (r, root, "wip_limits", FALSE);
+  gsize mark;
+
+  if (node == NULL)
+    return;
+  if (!holds (node, ROLLOUT_JSON_OBJECT))
+    {
+      report (r, "wip_limits", "expected an object, found %s", node_kind (node));
+      return;
+    }
+  mark = push_member (r, "wip_limits");
+  for (guint i = 0; i < rollout_json_get_length (node); i++)
+    {
+      const char *key = rollout_json_object_get_key (node, i);
+      int status, limit = 0;
+
+      if (!rollout_enum_from_nick (ROLLOUT_TYPE_TASK_STATUS, key, &status))
+        {
+          g_autofree char *accepted = rollout_enum_list_nicks (ROLLOUT_TYPE_TASK_STATUS);
+
+          report (r, key, "\"%s\" is not one of %s", key, accepted);
+          continue;
+        }
+      if (get_int (r, node, key, FALSE, 0, ROLLOUT_WIP_LIMIT_MAX, &limit))
+        rollout_project_set_wip_limit (project, status, limit);
+    }
+  pop (r, mark);
+}
+
 /* Notes an id; reports a duplicate (and returns FALSE) when already seen. */
 static gboolean
 claim_id (Reader     *r,
@@ -969,6 +1005,7 @@ read_task (Reader     *r,
   const char *team = get_id (r, o, "team", FALSE);
   const char *owner = get_string (r, o, "owner", FALSE);
   RolloutDate snet = get_date (r, o, "start_no_earlier_than", FALSE);
+  const char *blocked_reason = get_string (r, o, "blocked_reason", FALSE);
   const char *notes = get_string (r, o, "notes", FALSE);
   g_autoptr(GPtrArray) dependencies = NULL;
   g_autoptr(GPtrArray) checklist = NULL;
@@ -999,6 +1036,7 @@ read_task (Reader     *r,
   rollout_task_set_dependencies (task, dependencies);
   rollout_task_set_status (task, status);
   rollout_task_set_progress (task, progress);
+  rollout_task_set_blocked_reason (task, blocked_reason);
   rollout_task_set_notes (task, notes);
   rollout_task_set_checklist (task, checklist);
   extra = collect_extra (o, task_keys);
@@ -1241,6 +1279,7 @@ read_root (Reader     *r,
   rollout_project_set_modified (project, get_timestamp (r, root, "modified"));
   rollout_project_set_start (project, get_date (r, root, "start", TRUE));
   read_calendar (r, root, rollout_project_get_calendar (project));
+  read_wip_limits (r, root, project);
 
   read_collection (r, root, "teams", ROLLOUT_COLLECTION_TEAMS, read_team, project);
   read_collection (r, root, "phases", ROLLOUT_COLLECTION_PHASES, read_phase, project);

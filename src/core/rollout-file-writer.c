@@ -434,6 +434,31 @@ write_calendar (Writer          *w,
   end (w, '}');
 }
 
+/* Only the columns that have a limit, in the board's order. */
+static void
+write_wip_limits (Writer         *w,
+                  RolloutProject *project)
+{
+  gboolean any = FALSE;
+
+  for (int status = 0; status < ROLLOUT_N_TASK_STATUSES; status++)
+    {
+      int limit = rollout_project_get_wip_limit (project, status);
+
+      if (limit == 0)
+        continue;
+      if (!any)
+        {
+          key (w, "wip_limits");
+          begin (w, '{');
+          any = TRUE;
+        }
+      member_int (w, rollout_enum_to_nick (ROLLOUT_TYPE_TASK_STATUS, status), limit);
+    }
+  if (any)
+    end (w, '}');
+}
+
 static void
 write_team (Writer      *w,
             RolloutTeam *team)
@@ -490,6 +515,7 @@ write_task (Writer      *w,
   member_enum (w, "status", ROLLOUT_TYPE_TASK_STATUS, rollout_task_get_status (task));
   if (rollout_task_get_progress (task) > 0)
     member_int (w, "progress", rollout_task_get_progress (task));
+  member_string (w, "blocked_reason", rollout_task_get_blocked_reason (task));
   member_string (w, "notes", rollout_task_get_notes (task));
   member_records (w, "checklist", rollout_task_get_checklist (task), write_checklist_item);
   write_extra (w, rollout_task_get_extra (task));
@@ -599,6 +625,7 @@ rollout_file_write (RolloutProject *project,
   member_string (&w, "modified", rollout_project_get_modified (project));
   member_date (&w, "start", rollout_project_get_start (project));
   write_calendar (&w, rollout_project_get_calendar (project));
+  write_wip_limits (&w, project);
   write_collection (&w, "teams", rollout_project_get_teams (project), (ObjectFunc) write_team);
   write_collection (&w, "phases", rollout_project_get_phases (project), (ObjectFunc) write_phase);
   write_collection (&w, "tasks", rollout_project_get_tasks (project), (ObjectFunc) write_task);

@@ -42,6 +42,7 @@ struct _RolloutProject
   char *modified;
   RolloutDate start;
   RolloutCalendar *calendar;
+  int wip_limits[ROLLOUT_N_TASK_STATUSES]; /* 0 = no limit */
   JsonObject *extra;
 
   Collection collections[N_KINDS];
@@ -58,6 +59,11 @@ enum {
   PROP_CREATED,
   PROP_MODIFIED,
   PROP_START,
+  /* One per task status, in the order of RolloutTaskStatus. */
+  PROP_WIP_LIMIT_TODO,
+  PROP_WIP_LIMIT_IN_PROGRESS,
+  PROP_WIP_LIMIT_BLOCKED,
+  PROP_WIP_LIMIT_DONE,
   N_PROPS
 };
 
@@ -189,6 +195,13 @@ rollout_project_get_property (GObject    *object,
       g_value_set_uint (value, self->start);
       break;
 
+    case PROP_WIP_LIMIT_TODO:
+    case PROP_WIP_LIMIT_IN_PROGRESS:
+    case PROP_WIP_LIMIT_BLOCKED:
+    case PROP_WIP_LIMIT_DONE:
+      g_value_set_int (value, self->wip_limits[prop_id - PROP_WIP_LIMIT_TODO]);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -232,6 +245,13 @@ rollout_project_set_property (GObject      *object,
       rollout_project_set_start (self, g_value_get_uint (value));
       break;
 
+    case PROP_WIP_LIMIT_TODO:
+    case PROP_WIP_LIMIT_IN_PROGRESS:
+    case PROP_WIP_LIMIT_BLOCKED:
+    case PROP_WIP_LIMIT_DONE:
+      rollout_project_set_wip_limit (self, prop_id - PROP_WIP_LIMIT_TODO, g_value_get_int (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -262,6 +282,10 @@ rollout_project_class_init (RolloutProjectClass *klass)
     g_param_spec_string ("modified", NULL, NULL, NULL, flags);
   properties [PROP_START] =
     g_param_spec_uint ("start", NULL, NULL, 0, G_MAXUINT32, 0, flags);
+  for (int status = 0; status < ROLLOUT_N_TASK_STATUSES; status++)
+    properties [PROP_WIP_LIMIT_TODO + status] =
+      g_param_spec_int (rollout_project_wip_limit_property (status), NULL, NULL,
+                        0, ROLLOUT_WIP_LIMIT_MAX, 0, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -417,6 +441,65 @@ rollout_project_set_start (RolloutProject *self,
     return;
   self->start = start;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_START]);
+}
+
+/**
+ * rollout_project_wip_limit_property:
+ * @status: a task status
+ *
+ * The name of the property that holds @status's WIP limit, for commands.
+ *
+ * Returns: "wip-limit-in-progress" and so on
+ */
+const char *
+rollout_project_wip_limit_property (RolloutTaskStatus status)
+{
+  static const char *names[ROLLOUT_N_TASK_STATUSES] = {
+    "wip-limit-todo", "wip-limit-in-progress", "wip-limit-blocked", "wip-limit-done",
+  };
+
+  g_return_val_if_fail ((guint) status < ROLLOUT_N_TASK_STATUSES, NULL);
+
+  return names[status];
+}
+
+/**
+ * rollout_project_get_wip_limit:
+ * @self: a #RolloutProject
+ * @status: a task status
+ *
+ * Returns: how many tasks the team agreed to have in @status at a time (the
+ *   board's work-in-progress limit for that column), or 0 for no limit
+ */
+int
+rollout_project_get_wip_limit (RolloutProject    *self,
+                               RolloutTaskStatus  status)
+{
+  g_return_val_if_fail (ROLLOUT_IS_PROJECT (self), 0);
+  g_return_val_if_fail ((guint) status < ROLLOUT_N_TASK_STATUSES, 0);
+
+  return self->wip_limits[status];
+}
+
+/**
+ * rollout_project_set_wip_limit:
+ * @self: a #RolloutProject
+ * @status: a task status
+ * @limit: at most this many tasks in @status, 0 for no limit
+ */
+void
+rollout_project_set_wip_limit (RolloutProject    *self,
+                               RolloutTaskStatus  status,
+                               int                limit)
+{
+  g_return_if_fail (ROLLOUT_IS_PROJECT (self));
+  g_return_if_fail ((guint) status < ROLLOUT_N_TASK_STATUSES);
+  g_return_if_fail (limit >= 0 && limit <= ROLLOUT_WIP_LIMIT_MAX);
+
+  if (self->wip_limits[status] == limit)
+    return;
+  self->wip_limits[status] = limit;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_WIP_LIMIT_TODO + status]);
 }
 
 /**

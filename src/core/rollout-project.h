@@ -19,6 +19,9 @@
 
 G_BEGIN_DECLS
 
+/* The largest WIP limit a plan may set for a board column. */
+#define ROLLOUT_WIP_LIMIT_MAX 10000
+
 #define ROLLOUT_TYPE_PROJECT (rollout_project_get_type ())
 
 G_DECLARE_FINAL_TYPE (RolloutProject, rollout_project, ROLLOUT, PROJECT, GObject)
@@ -44,6 +47,12 @@ RolloutDate      rollout_project_get_start        (RolloutProject  *self);
 void             rollout_project_set_start        (RolloutProject  *self,
                                                    RolloutDate      start);
 RolloutCalendar *rollout_project_get_calendar     (RolloutProject  *self);
+int              rollout_project_get_wip_limit    (RolloutProject  *self,
+                                                   RolloutTaskStatus status);
+void             rollout_project_set_wip_limit    (RolloutProject  *self,
+                                                   RolloutTaskStatus status,
+                                                   int              limit);
+const char      *rollout_project_wip_limit_property (RolloutTaskStatus status);
 JsonObject      *rollout_project_get_extra        (RolloutProject  *self);
 void             rollout_project_set_extra        (RolloutProject  *self,
                                                    JsonObject      *extra);

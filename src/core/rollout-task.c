@@ -26,6 +26,7 @@ struct _RolloutTask
   GPtrArray *dependencies;
   RolloutTaskStatus status;
   int progress;
+  char *blocked_reason;
   char *notes;
   GPtrArray *checklist;
   JsonObject *extra;
@@ -51,6 +52,7 @@ enum {
   PROP_DEPENDENCIES,
   PROP_STATUS,
   PROP_PROGRESS,
+  PROP_BLOCKED_REASON,
   PROP_NOTES,
   PROP_CHECKLIST,
   PROP_START,
@@ -73,6 +75,7 @@ rollout_task_finalize (GObject *object)
   g_clear_pointer (&self->team_id, g_free);
   g_clear_pointer (&self->owner, g_free);
   g_clear_pointer (&self->dependencies, g_ptr_array_unref);
+  g_clear_pointer (&self->blocked_reason, g_free);
   g_clear_pointer (&self->notes, g_free);
   g_clear_pointer (&self->checklist, g_ptr_array_unref);
   g_clear_pointer (&self->extra, json_object_unref);
@@ -128,6 +131,10 @@ rollout_task_get_property (GObject    *object,
 
     case PROP_PROGRESS:
       g_value_set_int (value, self->progress);
+      break;
+
+    case PROP_BLOCKED_REASON:
+      g_value_set_string (value, self->blocked_reason);
       break;
 
     case PROP_NOTES:
@@ -209,6 +216,10 @@ rollout_task_set_property (GObject      *object,
       rollout_task_set_progress (self, g_value_get_int (value));
       break;
 
+    case PROP_BLOCKED_REASON:
+      rollout_task_set_blocked_reason (self, g_value_get_string (value));
+      break;
+
     case PROP_NOTES:
       rollout_task_set_notes (self, g_value_get_string (value));
       break;
@@ -280,6 +291,11 @@ rollout_task_class_init (RolloutTaskClass *klass)
     g_param_spec_int ("progress", NULL, NULL,
                       0, 100, 0,
                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_BLOCKED_REASON] =
+    g_param_spec_string ("blocked-reason", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   properties [PROP_NOTES] =
     g_param_spec_string ("notes", NULL, NULL,
@@ -545,6 +561,41 @@ rollout_task_set_progress (RolloutTask *self,
     return;
   self->progress = progress;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PROGRESS]);
+}
+
+/**
+ * rollout_task_get_blocked_reason:
+ * @self: a #RolloutTask
+ *
+ * Returns: (nullable): what the task waits for while it is blocked ("Finance
+ *   to approve the refund limit"), or %NULL
+ */
+const char *
+rollout_task_get_blocked_reason (RolloutTask *self)
+{
+  g_return_val_if_fail (ROLLOUT_IS_TASK (self), NULL);
+
+  return self->blocked_reason;
+}
+
+/**
+ * rollout_task_set_blocked_reason:
+ * @self: a #RolloutTask
+ * @blocked_reason: (nullable): what the task waits for; empty means none
+ */
+void
+rollout_task_set_blocked_reason (RolloutTask *self,
+                                 const char  *blocked_reason)
+{
+  g_return_if_fail (ROLLOUT_IS_TASK (self));
+
+  if (blocked_reason != NULL && *blocked_reason == '\0')
+    blocked_reason = NULL;
+  if (g_strcmp0 (self->blocked_reason, blocked_reason) == 0)
+    return;
+  g_free (self->blocked_reason);
+  self->blocked_reason = g_strdup (blocked_reason);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BLOCKED_REASON]);
 }
 
 const char *

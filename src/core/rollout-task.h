@@ -45,6 +45,9 @@ void               rollout_task_set_status                (RolloutTask       *se
 int                rollout_task_get_progress              (RolloutTask       *self);
 void               rollout_task_set_progress              (RolloutTask       *self,
                                                            int                progress);
+const char        *rollout_task_get_blocked_reason        (RolloutTask       *self);
+void               rollout_task_set_blocked_reason        (RolloutTask       *self,
+                                                           const char        *blocked_reason);
 const char        *rollout_task_get_notes                 (RolloutTask       *self);
 void               rollout_task_set_notes                 (RolloutTask       *self,
                                                            const char        *notes);

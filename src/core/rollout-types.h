@@ -48,6 +48,8 @@ typedef enum {
   ROLLOUT_TASK_STATUS_DONE,
 } RolloutTaskStatus;
 
+#define ROLLOUT_N_TASK_STATUSES (ROLLOUT_TASK_STATUS_DONE + 1)
+
 typedef enum {
   ROLLOUT_DEPENDENCY_FS,
   ROLLOUT_DEPENDENCY_SS,

@@ -68,6 +68,7 @@ static const RolloutShortcut shortcuts[] = {
   { "win.show-view(2)", { "<Alt>2", NULL }, TRUE },
   { "win.show-view(3)", { "<Alt>3", NULL }, TRUE },
   { "win.show-view(4)", { "<Alt>4", NULL }, TRUE },
+  { "win.show-view(5)", { "<Alt>5", NULL }, TRUE },
   { "win.zoom-in", { "<Control>plus", "<Control>equal", "<Control>KP_Add", NULL }, TRUE },
   { "win.zoom-out", { "<Control>minus", "<Control>KP_Subtract", NULL }, TRUE },
   { "win.zoom-reset", { "<Control>0", "<Control>KP_0", NULL }, TRUE },
@@ -82,10 +83,10 @@ static const RolloutShortcut shortcuts[] = {
   { "win.delete", { "Delete", "KP_Delete", NULL }, FALSE },
   { "win.move-earlier", { "<Alt>Left", NULL }, FALSE },
   { "win.move-later", { "<Alt>Right", NULL }, FALSE },
-  { "win.shorten", { "<Alt><Shift>Left", NULL }, FALSE },
-  { "win.lengthen", { "<Alt><Shift>Right", NULL }, FALSE },
   { "win.move-up", { "<Alt>Up", NULL }, FALSE },
   { "win.move-down", { "<Alt>Down", NULL }, FALSE },
+  { "win.shorten", { "<Alt><Shift>Left", NULL }, FALSE },
+  { "win.lengthen", { "<Alt><Shift>Right", NULL }, FALSE },
 };
 
 /* How the cache names a plan: a path for a local file, else a URI. */

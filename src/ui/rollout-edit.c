@@ -240,6 +240,30 @@ rollout_edit_undo_toast (GtkWidget       *widget,
 }
 
 /**
+ * rollout_edit_run_undoable:
+ * @widget: the widget the edit comes from, for the toast
+ * @document: the plan
+ * @command: (transfer full): the edit
+ * @title: what the toast says was done ("Moved ‘Train agents’ to Done")
+ *
+ * Runs @command like rollout_edit_run() and, when it was made, says so in
+ * the window's undo toast (see rollout_edit_undo_toast()).
+ *
+ * Returns: %TRUE if the edit was made
+ */
+gboolean
+rollout_edit_run_undoable (GtkWidget       *widget,
+                           RolloutDocument *document,
+                           RolloutCommand  *command,
+                           const char      *title)
+{
+  if (!rollout_edit_run (widget, document, command))
+    return FALSE;
+  rollout_edit_undo_toast (widget, document, title);
+  return TRUE;
+}
+
+/**
  * rollout_edit_delete:
  * @widget: the widget the deletion comes from, for the toast
  * @document: the plan

@@ -16,6 +16,10 @@ G_BEGIN_DECLS
 gboolean        rollout_edit_run             (GtkWidget       *widget,
                                               RolloutDocument *document,
                                               RolloutCommand  *command);
+gboolean        rollout_edit_run_undoable    (GtkWidget       *widget,
+                                              RolloutDocument *document,
+                                              RolloutCommand  *command,
+                                              const char      *title);
 void            rollout_edit_toast           (GtkWidget       *widget,
                                               AdwToast        *toast);
 void            rollout_edit_delete          (GtkWidget       *widget,

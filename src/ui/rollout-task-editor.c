@@ -46,6 +46,7 @@ struct _RolloutTaskEditor
   char               *shown_name;
   char               *shown_owner;
   char               *shown_notes;
+  char               *shown_blocked_reason;
   char               *shown_phase_name;
   char               *teams_key;
   GtkStringList      *teams_model;
@@ -68,6 +69,7 @@ struct _RolloutTaskEditor
   GtkCalendar        *constraint_calendar;
   GtkButton          *constraint_clear_button;
   AdwComboRow        *status_row;
+  AdwEntryRow        *blocked_reason_row;
   GtkSpinButton      *progress_spin;
   GtkMenuButton      *add_dep_button;
   GtkPopover         *dep_popover;
@@ -79,6 +81,9 @@ struct _RolloutTaskEditor
   AdwEntryRow        *phase_name_row;
   AdwComboRow        *phase_status_row;
   AdwActionRow       *phase_scheduled_row;
+  GtkButton          *close_button;
+  GtkButton          *delete_task_button;
+  GtkButton          *delete_phase_button;
 };
 
 G_DEFINE_FINAL_TYPE (RolloutTaskEditor, rollout_task_editor, GTK_TYPE_WIDGET)
@@ -301,6 +306,18 @@ commit_notes (RolloutTaskEditor *self)
   text = text_view_get_text (self->notes_view);
   /* Translators: the name of a task */
   commit_string (self, self->item, "notes", text, _("Edit the Notes of ‘%s’"), task_label (self->item));
+}
+
+static void
+commit_blocked_reason (RolloutTaskEditor *self)
+{
+  g_autofree char *text = NULL;
+
+  if (get_task (self) == NULL || self->updating)
+    return;
+  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->blocked_reason_row))));
+  /* Translators: the name of a task */
+  commit_string (self, self->item, "blocked-reason", text, _("Edit What ‘%s’ Is Blocked On"), task_label (self->item));
 }
 
 static void
@@ -668,6 +685,7 @@ typedef enum {
   FIELD_NAME,
   FIELD_OWNER,
   FIELD_NOTES,
+  FIELD_BLOCKED_REASON,
   FIELD_PHASE_NAME,
 } Field;
 
@@ -691,6 +709,9 @@ focus_leave_cb (GtkEventControllerFocus *controller,
       break;
     case FIELD_NOTES:
       commit_notes (self);
+      break;
+    case FIELD_BLOCKED_REASON:
+      commit_blocked_reason (self);
       break;
     case FIELD_PHASE_NAME:
       commit_phase_name (self);
@@ -887,10 +908,13 @@ status_selected_cb (RolloutTaskEditor *self)
     return;
   /* Translators: the name of a task */
   label = g_strdup_printf (_("Change the Status of ‘%s’"), task_label (task));
-  /* Done means all of it is done. */
+  /* Done means all of it is done; what blocked it goes with the block. */
   if (selected == ROLLOUT_TASK_STATUS_DONE)
     run (self, rollout_command_new_set_many (task, label, "status", (RolloutTaskStatus) selected,
-                                             "progress", 100, NULL));
+                                             "progress", 100, "blocked-reason", NULL, NULL));
+  else if (selected != ROLLOUT_TASK_STATUS_BLOCKED && rollout_task_get_blocked_reason (task) != NULL)
+    run (self, rollout_command_new_set_many (task, label, "status", (RolloutTaskStatus) selected,
+                                             "blocked-reason", NULL, NULL));
   else
     run (self, rollout_command_new_set_many (task, label, "status", (RolloutTaskStatus) selected, NULL));
 }
@@ -1004,6 +1028,10 @@ refresh_task (RolloutTaskEditor *self,
   }
 
   adw_combo_row_set_selected (self->status_row, rollout_task_get_status (task));
+  gtk_widget_set_visible (GTK_WIDGET (self->blocked_reason_row),
+                          rollout_task_get_status (task) == ROLLOUT_TASK_STATUS_BLOCKED);
+  sync_text (GTK_EDITABLE (self->blocked_reason_row), &self->shown_blocked_reason,
+             rollout_task_get_blocked_reason (task));
   /* Done is all of it, whatever was counted before. */
   gtk_spin_button_set_value (self->progress_spin, rollout_task_get_status (task) == ROLLOUT_TASK_STATUS_DONE
                                                   ? 100 : rollout_task_get_progress (task));
@@ -1118,6 +1146,7 @@ rollout_task_editor_finalize (GObject *object)
   g_free (self->shown_name);
   g_free (self->shown_owner);
   g_free (self->shown_notes);
+  g_free (self->shown_blocked_reason);
   g_free (self->shown_phase_name);
   g_free (self->teams_key);
 
@@ -1159,6 +1188,10 @@ rollout_task_editor_class_init (RolloutTaskEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RolloutTaskEditor, phase_name_row);
   gtk_widget_class_bind_template_child (widget_class, RolloutTaskEditor, phase_status_row);
   gtk_widget_class_bind_template_child (widget_class, RolloutTaskEditor, phase_scheduled_row);
+  gtk_widget_class_bind_template_child (widget_class, RolloutTaskEditor, blocked_reason_row);
+  gtk_widget_class_bind_template_child (widget_class, RolloutTaskEditor, close_button);
+  gtk_widget_class_bind_template_child (widget_class, RolloutTaskEditor, delete_task_button);
+  gtk_widget_class_bind_template_child (widget_class, RolloutTaskEditor, delete_phase_button);
 
   gtk_widget_class_set_css_name (widget_class, "task-editor");
 }
@@ -1180,6 +1213,9 @@ rollout_task_editor_init (RolloutTaskEditor *self)
   g_signal_connect_swapped (self->owner_row, "entry-activated", G_CALLBACK (commit_owner), self);
   commit_on_leave (GTK_WIDGET (self->owner_row), FIELD_OWNER);
   commit_on_leave (GTK_WIDGET (self->notes_view), FIELD_NOTES);
+  g_signal_connect_swapped (self->blocked_reason_row, "apply", G_CALLBACK (commit_blocked_reason), self);
+  g_signal_connect_swapped (self->blocked_reason_row, "entry-activated", G_CALLBACK (commit_blocked_reason), self);
+  commit_on_leave (GTK_WIDGET (self->blocked_reason_row), FIELD_BLOCKED_REASON);
   g_signal_connect_swapped (self->phase_name_row, "apply", G_CALLBACK (commit_phase_name), self);
   g_signal_connect_swapped (self->phase_name_row, "entry-activated", G_CALLBACK (commit_phase_name), self);
   commit_on_leave (GTK_WIDGET (self->phase_name_row), FIELD_PHASE_NAME);
@@ -1305,6 +1341,7 @@ rollout_task_editor_set_item (RolloutTaskEditor *self,
   g_clear_pointer (&self->shown_name, g_free);
   g_clear_pointer (&self->shown_owner, g_free);
   g_clear_pointer (&self->shown_notes, g_free);
+  g_clear_pointer (&self->shown_blocked_reason, g_free);
   g_clear_pointer (&self->shown_phase_name, g_free);
   for (guint i = 0; i < self->check_rows->len; i++)
     g_clear_pointer (&((CheckRow *) g_ptr_array_index (self->check_rows, i))->shown_text, g_free);
@@ -1327,6 +1364,7 @@ rollout_task_editor_commit (RolloutTaskEditor *self)
     {
       commit_name (self);
       commit_owner (self);
+      commit_blocked_reason (self);
       commit_notes (self);
       for (guint i = 0; i < self->check_rows->len; i++)
         check_apply_cb (g_ptr_array_index (self->check_rows, i));
@@ -1351,4 +1389,30 @@ rollout_task_editor_focus_name (RolloutTaskEditor *self)
   row = get_phase (self) != NULL ? GTK_WIDGET (self->phase_name_row) : GTK_WIDGET (self->name_row);
   gtk_widget_grab_focus (row);
   gtk_editable_select_region (GTK_EDITABLE (row), 0, -1);
+}
+
+/**
+ * rollout_task_editor_set_action_prefix:
+ * @self: a #RolloutTaskEditor
+ * @prefix: the action group of the view the editor is in, "board"
+ *
+ * Points the editor's Close and Delete buttons at the view's actions:
+ * "<prefix>.show-editor" (a boolean property action) and "<prefix>.delete".
+ * The editor starts out in the Timeline's ("timeline").
+ */
+void
+rollout_task_editor_set_action_prefix (RolloutTaskEditor *self,
+                                       const char        *prefix)
+{
+  g_autofree char *close = NULL;
+  g_autofree char *delete = NULL;
+
+  g_return_if_fail (ROLLOUT_IS_TASK_EDITOR (self));
+  g_return_if_fail (prefix != NULL);
+
+  close = g_strconcat (prefix, ".show-editor", NULL);
+  delete = g_strconcat (prefix, ".delete", NULL);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->close_button), close);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->delete_task_button), delete);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->delete_phase_button), delete);
 }

@@ -25,5 +25,7 @@ void             rollout_task_editor_set_item     (RolloutTaskEditor *self,
                                                    gpointer           item);
 void             rollout_task_editor_commit       (RolloutTaskEditor *self);
 void             rollout_task_editor_focus_name   (RolloutTaskEditor *self);
+void             rollout_task_editor_set_action_prefix (RolloutTaskEditor *self,
+                                                        const char        *prefix);
 
 G_END_DECLS

@@ -33,6 +33,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rollout-board-view.h"
 #include "rollout-file-chooser.h"
 #include "rollout-monitor-view.h"
 #include "rollout-overview-page.h"
@@ -73,6 +74,7 @@ struct _RolloutWindow
   AdwViewStack         *view_stack;
   RolloutOverviewPage  *overview_page;
   RolloutTimelineView  *timeline_view;
+  RolloutBoardView     *board_view;
   RolloutRiskView      *risk_view;
   RolloutMonitorView   *monitor_view;
   AdwViewSwitcherBar   *switcher_bar;
@@ -1033,6 +1035,7 @@ rollout_window_class_init (RolloutWindowClass *klass)
   g_type_ensure (ROLLOUT_TYPE_WELCOME_PAGE);
   g_type_ensure (ROLLOUT_TYPE_OVERVIEW_PAGE);
   g_type_ensure (ROLLOUT_TYPE_TIMELINE_VIEW);
+  g_type_ensure (ROLLOUT_TYPE_BOARD_VIEW);
   g_type_ensure (ROLLOUT_TYPE_RISK_VIEW);
   g_type_ensure (ROLLOUT_TYPE_MONITOR_VIEW);
 
@@ -1050,6 +1053,7 @@ rollout_window_class_init (RolloutWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RolloutWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, RolloutWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, RolloutWindow, timeline_view);
+  gtk_widget_class_bind_template_child (widget_class, RolloutWindow, board_view);
   gtk_widget_class_bind_template_child (widget_class, RolloutWindow, risk_view);
   gtk_widget_class_bind_template_child (widget_class, RolloutWindow, monitor_view);
   gtk_widget_class_bind_template_child (widget_class, RolloutWindow, switcher_bar);
@@ -1121,6 +1125,8 @@ rollout_window_new (RolloutApplication *application)
 
   g_settings_bind (self->settings, "timeline-zoom", self->timeline_view, "zoom",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "board-swimlanes", self->board_view, "lanes",
+                   G_SETTINGS_BIND_DEFAULT);
 
   rollout_welcome_page_set_application (self->welcome_page, application);
 
@@ -1183,6 +1189,7 @@ rollout_window_set_document (RolloutWindow   *self,
 
   rollout_overview_page_set_document (self->overview_page, document);
   rollout_timeline_view_set_document (self->timeline_view, document);
+  rollout_board_view_set_document (self->board_view, document);
   rollout_risk_view_set_document (self->risk_view, document);
   rollout_monitor_view_set_document (self->monitor_view, document);
 
