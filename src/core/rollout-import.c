@@ -474,6 +474,14 @@ structured_error_cb (void *user_data, xmlErrorPtr error)
   xml->parse_error_line = error->line;
 }
 
+/* libxml2's unstructured messages repeat what the structured ones say. */
+static void
+silent_error_cb (void       *user_data,
+                 const char *format,
+                 ...)
+{
+}
+
 static gboolean
 extension_is (const char *hint,
               const char *ext)
@@ -570,12 +578,24 @@ walk (Importer         *imp,
       gboolean          detect_only)
 {
   ImportXml xml = { 0 };
+  xmlStructuredErrorFunc old_handler = xmlStructuredError;
+  void *old_context = xmlStructuredErrorContext;
+  xmlGenericErrorFunc old_generic = xmlGenericError;
+  void *old_generic_context = xmlGenericErrorContext;
   int ret;
 
   xml.reader = reader;
   xml.text = g_string_new (NULL);
   xml.hint = hint;
   xmlTextReaderSetStructuredErrorHandler (reader, structured_error_cb, &xml);
+  /* Some errors (a failed character conversion of a file in an encoding
+   * it does not hold) are raised outside the parser's context and went to
+   * the thread's own handler: libxml2 printed them on stderr, and the
+   * import failed with "the document ends too early" at line 0. Catch
+   * them here too (the handlers are per thread), until the walk ends,
+   * and keep the push parser's unstructured complaints off stderr. */
+  xmlSetStructuredErrorFunc (&xml, structured_error_cb);
+  xmlSetGenericErrorFunc (NULL, silent_error_cb);
 
   while (imp->error == NULL && (ret = xmlTextReaderRead (reader)) == 1)
     {
@@ -652,6 +672,11 @@ walk (Importer         *imp,
       int line = xml.parse_error_line > 0 ? xml.parse_error_line : xml.line;
       const char *what = xml.parse_error ? xml.parse_error : _("the document ends too early");
 
+      /* Errors raised outside the parser's context carry no line, and
+       * there may be no element yet: where the parser stopped, then. */
+      if (line <= 0)
+        line = MAX (xmlTextReaderGetParserLineNumber (reader), 1);
+
       if (g_str_has_prefix (what, "Excessive depth"))
         imp->error = g_error_new (ROLLOUT_IMPORT_ERROR, ROLLOUT_IMPORT_ERROR_SYNTAX,
                                   _("line %d: elements are nested more than %d deep"),
@@ -668,6 +693,8 @@ walk (Importer         *imp,
                                       _("the file holds no XML element"));
 
 out:
+  xmlSetStructuredErrorFunc (old_context, old_handler);
+  xmlSetGenericErrorFunc (old_generic_context, old_generic);
   clear_attrs (&xml);
   g_string_free (xml.text, TRUE);
   g_free (xml.parse_error);
