@@ -470,7 +470,9 @@ structured_error_cb (void *user_data, xmlErrorPtr error)
 
   if (error == NULL || error->level < XML_ERR_ERROR || xml->parse_error != NULL)
     return;
-  xml->parse_error = g_strchomp (g_strdup (error->message ? error->message : ""));
+  /* libxml2 quotes the input, cut at a byte count: possibly in the middle
+   * of a character, or not UTF-8 at all. Messages must be UTF-8. */
+  xml->parse_error = g_strchomp (g_utf8_make_valid (error->message ? error->message : "", -1));
   xml->parse_error_line = error->line;
 }
 
@@ -1322,9 +1324,13 @@ build_outline (Builder   *b,
     {
       ImportTask *task = task_at (b, i);
 
-      if (task->level <= 1)
+      /* A task deeper than level 1 before any level-1 one (an outline that
+       * starts at level 2) has no phase either: it goes with the top-level
+       * tasks outside any summary. Its phase was left at -1, which
+       * build_tasks() read out of bounds. */
+      if (task->level <= 1 || current_phase < 0)
         {
-          if (b->summary[i])
+          if (task->level <= 1 && b->summary[i])
             {
               g_autofree char *id = make_id (used, "phase", task->preferred_id, task->key);
               g_autoptr(RolloutPhase) phase = rollout_phase_new (id);
@@ -1354,7 +1360,8 @@ build_outline (Builder   *b,
                   g_ptr_array_add (b->phases, g_steal_pointer (&phase));
                 }
               current_phase = b->orphan_phase;
-              n_orphans++;
+              if (!b->summary[i])
+                n_orphans++;
             }
         }
       b->phase[i] = current_phase;
@@ -1636,8 +1643,13 @@ build_dependencies (Builder  *b,
       for (guint l = 0; l < imp->links->len; l++)
         {
           ImportLink *link = &g_array_index (imp->links, ImportLink, l);
-          guint succ = GPOINTER_TO_UINT (g_hash_table_lookup (b->index, link->successor));
-          guint pred = GPOINTER_TO_UINT (g_hash_table_lookup (b->index, link->predecessor));
+          /* A link may name no task at all (a <predecessor> without a
+           * "predecessor-id", a <depend> without an "id"): g_str_hash()
+           * crashes on NULL, so such a link is one to an unknown task. */
+          guint succ = link->successor != NULL
+                       ? GPOINTER_TO_UINT (g_hash_table_lookup (b->index, link->successor)) : 0;
+          guint pred = link->predecessor != NULL
+                       ? GPOINTER_TO_UINT (g_hash_table_lookup (b->index, link->predecessor)) : 0;
           ImportTask *ts, *tp;
           double lag;
           int rounded;
@@ -1650,8 +1662,12 @@ build_dependencies (Builder  *b,
                   const char *missing = succ == 0 ? link->successor : link->predecessor;
 
                   n_unknown++;
-                  _rollout_import_warn (imp, link->line, _("<%s>: no task with id “%s”; the dependency was left out"),
-                               link->element, missing ? missing : "");
+                  if (missing == NULL)
+                    _rollout_import_warn (imp, link->line, _("<%s>: the dependency names no task; it was left out"),
+                                          link->element);
+                  else
+                    _rollout_import_warn (imp, link->line, _("<%s>: no task with id “%s”; the dependency was left out"),
+                                          link->element, missing);
                 }
               continue;
             }
