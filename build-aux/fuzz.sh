@@ -1,10 +1,11 @@
 #!/bin/bash
-# fuzz.sh [SECONDS] — builds the fuzz targets of tests/fuzz/ with clang,
+# fuzz.sh [SECONDS [TARGET...]] — builds the fuzz targets of tests/fuzz/ with clang,
 # libFuzzer, AddressSanitizer and UndefinedBehaviorSanitizer (in
 # _build_fuzz), seeds a corpus for each in a temporary folder (the files of
 # tests/data/, the demo plan, generated plans, or the target's own seeds),
 # and runs each target for SECONDS (default 60), one process at a time, at
 # low priority. Prints executions per second and coverage per target.
+# With TARGET names (project-reader, csv, ...) it runs only those.
 #
 # Exits 1 when a target crashes, leaks, times out, runs out of memory or
 # finds a property broken. The input that did it is kept in
@@ -21,9 +22,16 @@ cd "$top"
 
 seconds=${1:-60}
 if ! [[ "$seconds" =~ ^[0-9]+$ ]] || [ "$seconds" -lt 1 ]; then
-  echo "usage: $0 [SECONDS]" >&2
+  echo "usage: $0 [SECONDS [TARGET...]]" >&2
   exit 2
 fi
+shift || true
+for name in "$@"; do
+  if [ ! -f "tests/fuzz/fuzz-$name.c" ]; then
+    echo "$0: no fuzz target $name (tests/fuzz/fuzz-$name.c)" >&2
+    exit 2
+  fi
+done
 
 # clang and libclang-rt-*-dev (libFuzzer) come with the test profile.
 bash build-aux/install-deps.sh test
@@ -46,6 +54,9 @@ for source in tests/fuzz/fuzz-*.c; do
   case "$name" in
     replay|seeds) continue ;;
   esac
+  if [ $# -gt 0 ] && ! printf '%s\n' "$@" | grep -qxF -- "$name"; then
+    continue
+  fi
   targets+=("$name")
 done
 
@@ -81,9 +92,19 @@ seed_corpus() {
         printf '%b' "$line" > "$dir/query-$n"
       done < tests/fuzz/fuzz-cache-search.seeds
       ;;
+    csv)
+      # The sample files of metric samples and feedback.
+      cp tests/data/csv/*.csv "$dir"/
+      ;;
+    import)
+      # The sample MS Project, GanttProject and Planner files (good and
+      # bad ones), and generated plans exported as MS Project XML.
+      find tests/data/import -type f ! -name '*.expected' -exec cp {} "$dir"/ \;
+      "$build/tests/fuzz/fuzz-seeds" "$dir" mspdi
+      ;;
     *)
-      # Every file under tests/data/NAME/ if there is such a folder (the
-      # CSV importers' samples, say), else the plans.
+      # Every file under tests/data/NAME/ if there is such a folder, else
+      # the plans.
       if [ -d "tests/data/$name" ]; then
         find "tests/data/$name" -type f -exec cp {} "$dir"/ \;
       else

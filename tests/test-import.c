@@ -416,6 +416,7 @@ test_bad_files (void)
     int         code;   /* -1: imports with a warning */
   } cases[] = {
     { "malformed.xml", ROLLOUT_IMPORT_ERROR_SYNTAX },
+    { "bad-encoding.xml", ROLLOUT_IMPORT_ERROR_SYNTAX },
     { "billion-laughs.xml", ROLLOUT_IMPORT_ERROR_SYNTAX },
     { "empty.xml", ROLLOUT_IMPORT_ERROR_SYNTAX },
     { "wrong-root.xml", ROLLOUT_IMPORT_ERROR_UNKNOWN_FORMAT },

@@ -470,8 +470,18 @@ structured_error_cb (void *user_data, xmlErrorPtr error)
 
   if (error == NULL || error->level < XML_ERR_ERROR || xml->parse_error != NULL)
     return;
-  xml->parse_error = g_strchomp (g_strdup (error->message ? error->message : ""));
+  /* libxml2 quotes the input, cut at a byte count: possibly in the middle
+   * of a character, or not UTF-8 at all. Messages must be UTF-8. */
+  xml->parse_error = g_strchomp (g_utf8_make_valid (error->message ? error->message : "", -1));
   xml->parse_error_line = error->line;
+}
+
+/* libxml2's unstructured messages repeat what the structured ones say. */
+static void
+silent_error_cb (void       *user_data,
+                 const char *format,
+                 ...)
+{
 }
 
 static gboolean
@@ -570,12 +580,24 @@ walk (Importer         *imp,
       gboolean          detect_only)
 {
   ImportXml xml = { 0 };
+  xmlStructuredErrorFunc old_handler = xmlStructuredError;
+  void *old_context = xmlStructuredErrorContext;
+  xmlGenericErrorFunc old_generic = xmlGenericError;
+  void *old_generic_context = xmlGenericErrorContext;
   int ret;
 
   xml.reader = reader;
   xml.text = g_string_new (NULL);
   xml.hint = hint;
   xmlTextReaderSetStructuredErrorHandler (reader, structured_error_cb, &xml);
+  /* Some errors (a failed character conversion of a file in an encoding
+   * it does not hold) are raised outside the parser's context and went to
+   * the thread's own handler: libxml2 printed them on stderr, and the
+   * import failed with "the document ends too early" at line 0. Catch
+   * them here too (the handlers are per thread), until the walk ends,
+   * and keep the push parser's unstructured complaints off stderr. */
+  xmlSetStructuredErrorFunc (&xml, structured_error_cb);
+  xmlSetGenericErrorFunc (NULL, silent_error_cb);
 
   while (imp->error == NULL && (ret = xmlTextReaderRead (reader)) == 1)
     {
@@ -652,6 +674,11 @@ walk (Importer         *imp,
       int line = xml.parse_error_line > 0 ? xml.parse_error_line : xml.line;
       const char *what = xml.parse_error ? xml.parse_error : _("the document ends too early");
 
+      /* Errors raised outside the parser's context carry no line, and
+       * there may be no element yet: where the parser stopped, then. */
+      if (line <= 0)
+        line = MAX (xmlTextReaderGetParserLineNumber (reader), 1);
+
       if (g_str_has_prefix (what, "Excessive depth"))
         imp->error = g_error_new (ROLLOUT_IMPORT_ERROR, ROLLOUT_IMPORT_ERROR_SYNTAX,
                                   _("line %d: elements are nested more than %d deep"),
@@ -668,6 +695,8 @@ walk (Importer         *imp,
                                       _("the file holds no XML element"));
 
 out:
+  xmlSetStructuredErrorFunc (old_context, old_handler);
+  xmlSetGenericErrorFunc (old_generic_context, old_generic);
   clear_attrs (&xml);
   g_string_free (xml.text, TRUE);
   g_free (xml.parse_error);
@@ -1295,9 +1324,13 @@ build_outline (Builder   *b,
     {
       ImportTask *task = task_at (b, i);
 
-      if (task->level <= 1)
+      /* A task deeper than level 1 before any level-1 one (an outline that
+       * starts at level 2) has no phase either: it goes with the top-level
+       * tasks outside any summary. Its phase was left at -1, which
+       * build_tasks() read out of bounds. */
+      if (task->level <= 1 || current_phase < 0)
         {
-          if (b->summary[i])
+          if (task->level <= 1 && b->summary[i])
             {
               g_autofree char *id = make_id (used, "phase", task->preferred_id, task->key);
               g_autoptr(RolloutPhase) phase = rollout_phase_new (id);
@@ -1327,7 +1360,8 @@ build_outline (Builder   *b,
                   g_ptr_array_add (b->phases, g_steal_pointer (&phase));
                 }
               current_phase = b->orphan_phase;
-              n_orphans++;
+              if (!b->summary[i])
+                n_orphans++;
             }
         }
       b->phase[i] = current_phase;
@@ -1609,8 +1643,13 @@ build_dependencies (Builder  *b,
       for (guint l = 0; l < imp->links->len; l++)
         {
           ImportLink *link = &g_array_index (imp->links, ImportLink, l);
-          guint succ = GPOINTER_TO_UINT (g_hash_table_lookup (b->index, link->successor));
-          guint pred = GPOINTER_TO_UINT (g_hash_table_lookup (b->index, link->predecessor));
+          /* A link may name no task at all (a <predecessor> without a
+           * "predecessor-id", a <depend> without an "id"): g_str_hash()
+           * crashes on NULL, so such a link is one to an unknown task. */
+          guint succ = link->successor != NULL
+                       ? GPOINTER_TO_UINT (g_hash_table_lookup (b->index, link->successor)) : 0;
+          guint pred = link->predecessor != NULL
+                       ? GPOINTER_TO_UINT (g_hash_table_lookup (b->index, link->predecessor)) : 0;
           ImportTask *ts, *tp;
           double lag;
           int rounded;
@@ -1623,8 +1662,12 @@ build_dependencies (Builder  *b,
                   const char *missing = succ == 0 ? link->successor : link->predecessor;
 
                   n_unknown++;
-                  _rollout_import_warn (imp, link->line, _("<%s>: no task with id “%s”; the dependency was left out"),
-                               link->element, missing ? missing : "");
+                  if (missing == NULL)
+                    _rollout_import_warn (imp, link->line, _("<%s>: the dependency names no task; it was left out"),
+                                          link->element);
+                  else
+                    _rollout_import_warn (imp, link->line, _("<%s>: no task with id “%s”; the dependency was left out"),
+                                          link->element, missing);
                 }
               continue;
             }

@@ -1199,6 +1199,7 @@ rollout_task_editor_class_init (RolloutTaskEditorClass *klass)
 static void
 rollout_task_editor_init (RolloutTaskEditor *self)
 {
+  g_autoptr(GtkExpression) phase_name = NULL;
   GtkListItemFactory *factory;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -1220,8 +1221,9 @@ rollout_task_editor_init (RolloutTaskEditor *self)
   g_signal_connect_swapped (self->phase_name_row, "entry-activated", G_CALLBACK (commit_phase_name), self);
   commit_on_leave (GTK_WIDGET (self->phase_name_row), FIELD_PHASE_NAME);
 
-  adw_combo_row_set_expression (self->phase_row,
-                                gtk_property_expression_new (ROLLOUT_TYPE_PHASE, NULL, "name"));
+  /* The row takes its own reference to the expression. */
+  phase_name = gtk_property_expression_new (ROLLOUT_TYPE_PHASE, NULL, "name");
+  adw_combo_row_set_expression (self->phase_row, phase_name);
   g_signal_connect_swapped (self->phase_row, "notify::selected", G_CALLBACK (phase_selected_cb), self);
   g_signal_connect_swapped (self->team_row, "notify::selected", G_CALLBACK (team_selected_cb), self);
   g_signal_connect_swapped (self->duration_spin, "value-changed", G_CALLBACK (duration_changed_cb), self);

@@ -7,16 +7,19 @@
 
 /* Writes generated plans as seeds for the fuzzers' corpora.
  *
- *   fuzz-seeds DIR
+ *   fuzz-seeds DIR [mspdi]
  *
  * Small plans of a few sizes and seeds, canonical and compact: the fuzzers
  * run each input whole, so a seed should be small enough to run a few
- * thousand times a second and still hold every kind of object. */
+ * thousand times a second and still hold every kind of object. With
+ * "mspdi", the same plans exported as MS Project XML instead (for the
+ * importers' fuzzer). */
 
 #include "config.h"
 
 #include <stdio.h>
 
+#include "rollout-export.h"
 #include "rollout-file.h"
 #include "rollout-generator.h"
 
@@ -69,21 +72,44 @@ write_plan (const char  *dir,
   return write_seed (dir, compact_name, compact, compact_length, error);
 }
 
+/* Writes the plan of @n_tasks and @seed as MS Project XML. */
+static gboolean
+write_mspdi (const char  *dir,
+             guint        n_tasks,
+             guint32      seed,
+             GError     **error)
+{
+  g_autoptr(RolloutProject) project = rollout_generate_project (n_tasks, seed);
+  g_autofree char *name = g_strdup_printf ("generated-%u-%u.xml", n_tasks, seed);
+  g_autofree char *text = NULL;
+  gsize length = 0;
+
+  text = rollout_export_mspdi (project, &length, error);
+  return text != NULL && write_seed (dir, name, text, length, error);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  if (argc != 2)
+  gboolean mspdi = argc == 3 && g_str_equal (argv[2], "mspdi");
+
+  if (argc != 2 && !mspdi)
     {
-      fprintf (stderr, "usage: fuzz-seeds DIR\n");
+      fprintf (stderr, "usage: fuzz-seeds DIR [mspdi]\n");
       return 2;
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (plans); i++)
     {
       g_autoptr(GError) error = NULL;
+      gboolean ok;
 
-      if (!write_plan (argv[1], plans[i].n_tasks, plans[i].seed, &error))
+      if (mspdi)
+        ok = write_mspdi (argv[1], plans[i].n_tasks, plans[i].seed, &error);
+      else
+        ok = write_plan (argv[1], plans[i].n_tasks, plans[i].seed, &error);
+      if (!ok)
         {
           fprintf (stderr, "fuzz-seeds: %s\n", error->message);
           return 1;
