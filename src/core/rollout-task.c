@@ -35,6 +35,12 @@ struct _RolloutTask
   RolloutDate finish;
   int total_slack;
   guint critical : 1;
+
+  /* Counts changes of what the file stores (not of the derived values),
+   * so that the scheduler and the writer can tell what changed. Counted
+   * in the setters: a notify handler would make every notification of
+   * every task go through a signal emission. */
+  guint revision;
 };
 
 G_DEFINE_FINAL_TYPE (RolloutTask, rollout_task, G_TYPE_OBJECT)
@@ -359,6 +365,7 @@ rollout_task_set_name (RolloutTask *self,
     return;
   g_free (self->name);
   self->name = g_strdup (name);
+  self->revision++;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NAME]);
 }
 
@@ -382,6 +389,7 @@ rollout_task_set_phase_id (RolloutTask *self,
     return;
   g_free (self->phase_id);
   self->phase_id = g_strdup (phase_id);
+  self->revision++;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PHASE_ID]);
 }
 
@@ -405,6 +413,7 @@ rollout_task_set_team_id (RolloutTask *self,
     return;
   g_free (self->team_id);
   self->team_id = g_strdup (team_id);
+  self->revision++;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TEAM_ID]);
 }
 
@@ -428,6 +437,7 @@ rollout_task_set_owner (RolloutTask *self,
     return;
   g_free (self->owner);
   self->owner = g_strdup (owner);
+  self->revision++;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_OWNER]);
 }
 
@@ -450,6 +460,7 @@ rollout_task_set_duration (RolloutTask *self,
   if (self->duration == duration)
     return;
   self->duration = duration;
+  self->revision++;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DURATION]);
 }
 
@@ -470,6 +481,7 @@ rollout_task_set_start_no_earlier_than (RolloutTask *self,
   if (self->start_no_earlier_than == start_no_earlier_than)
     return;
   self->start_no_earlier_than = start_no_earlier_than;
+  self->revision++;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_START_NO_EARLIER_THAN]);
 }
 
@@ -502,6 +514,7 @@ rollout_task_set_dependencies (RolloutTask *self,
     return;
   g_clear_pointer (&self->dependencies, g_ptr_array_unref);
   self->dependencies = rollout_ptr_array_copy (dependencies, (GBoxedCopyFunc) rollout_dependency_copy, (GDestroyNotify) rollout_dependency_free);
+  self->revision++;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DEPENDENCIES]);
 }
 
@@ -522,6 +535,7 @@ rollout_task_set_status (RolloutTask *self,
   if (self->status == status)
     return;
   self->status = status;
+  self->revision++;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STATUS]);
 }
 
@@ -544,6 +558,7 @@ rollout_task_set_progress (RolloutTask *self,
   if (self->progress == progress)
     return;
   self->progress = progress;
+  self->revision++;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PROGRESS]);
 }
 
@@ -567,6 +582,7 @@ rollout_task_set_notes (RolloutTask *self,
     return;
   g_free (self->notes);
   self->notes = g_strdup (notes);
+  self->revision++;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NOTES]);
 }
 
@@ -599,6 +615,7 @@ rollout_task_set_checklist (RolloutTask *self,
     return;
   g_clear_pointer (&self->checklist, g_ptr_array_unref);
   self->checklist = rollout_ptr_array_copy (checklist, (GBoxedCopyFunc) rollout_checklist_item_copy, (GDestroyNotify) rollout_checklist_item_free);
+  self->revision++;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CHECKLIST]);
 }
 
@@ -625,6 +642,7 @@ rollout_task_set_extra (RolloutTask *self,
 
   g_clear_pointer (&self->extra, json_object_unref);
   self->extra = rollout_extra_ref (extra);
+  self->revision++;
 }
 
 gboolean
@@ -695,28 +713,45 @@ _rollout_task_set_schedule (RolloutTask *self,
                             gboolean     critical)
 {
   GObject *object = G_OBJECT (self);
+  GParamSpec *changed[4];
+  guint n_changed = 0;
 
   critical = !!critical;
-  g_object_freeze_notify (object);
   if (self->start != start)
     {
       self->start = start;
-      g_object_notify_by_pspec (object, properties [PROP_START]);
+      changed[n_changed++] = properties [PROP_START];
     }
   if (self->finish != finish)
     {
       self->finish = finish;
-      g_object_notify_by_pspec (object, properties [PROP_FINISH]);
+      changed[n_changed++] = properties [PROP_FINISH];
     }
   if (self->total_slack != total_slack)
     {
       self->total_slack = total_slack;
-      g_object_notify_by_pspec (object, properties [PROP_TOTAL_SLACK]);
+      changed[n_changed++] = properties [PROP_TOTAL_SLACK];
     }
   if (self->critical != critical)
     {
       self->critical = critical;
-      g_object_notify_by_pspec (object, properties [PROP_CRITICAL]);
+      changed[n_changed++] = properties [PROP_CRITICAL];
     }
-  g_object_thaw_notify (object);
+
+  /* Rescheduling a big plan changes the slack of thousands of tasks:
+   * freezing notifications costs more than one notification. */
+  if (n_changed > 1)
+    g_object_freeze_notify (object);
+  for (guint i = 0; i < n_changed; i++)
+    g_object_notify_by_pspec (object, changed[i]);
+  if (n_changed > 1)
+    g_object_thaw_notify (object);
+}
+
+/* How many times what the file stores of @self has changed: a different
+ * number means different text. */
+guint
+_rollout_task_get_revision (RolloutTask *self)
+{
+  return self->revision;
 }
