@@ -100,6 +100,7 @@ static const struct {
   { "move-later", NULL },
   { "shorten", NULL },
   { "lengthen", NULL },
+  { "link", NULL },
   { "zoom-in", NULL },
   { "zoom-out", NULL },
   { "zoom-reset", NULL },
