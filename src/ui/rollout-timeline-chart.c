@@ -1146,8 +1146,7 @@ describe_row_text (const RolloutTimelineRow *row)
       g_autofree char *period = (row->flags & ROLLOUT_TIMELINE_FLAG_MILESTONE) ? rollout_format_date (row->start)
                                                                               : rollout_format_period (row->start, row->finish);
 
-      /* Translators: a task on the timeline, then its dates */
-      g_string_append_printf (text, _(", %s"), period);
+      g_string_append_printf (text, ", %s", period);
     }
   if (row->kind == ROLLOUT_TIMELINE_ROW_PHASE)
     g_string_append_printf (text, ", %s", (row->flags & ROLLOUT_TIMELINE_FLAG_COLLAPSED) ? _("phase, folded")
@@ -2235,9 +2234,10 @@ rollout_timeline_chart_init (RolloutTimelineChart *self)
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Timeline chart"),
-                                  /* Translators: the keys that edit the selected bar of the
-                                   * timeline, in the form of ARIA's aria-keyshortcuts */
-                                  GTK_ACCESSIBLE_PROPERTY_KEY_SHORTCUTS, _("Alt+ArrowLeft Alt+ArrowRight Alt+Shift+ArrowLeft Alt+Shift+ArrowRight Control+L F2 Delete"),
+                                  /* The keys that act on the selected bar, named as
+                                   * ARIA's aria-keyshortcuts names them (never translated). */
+                                  GTK_ACCESSIBLE_PROPERTY_KEY_SHORTCUTS,
+                                  "Alt+ArrowLeft Alt+ArrowRight Alt+Shift+ArrowLeft Alt+Shift+ArrowRight Control+L F2 Delete",
                                   -1);
 }
 
