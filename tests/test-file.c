@@ -597,6 +597,101 @@ test_write_cache (void)
     }
 }
 
+/* Whatever stored value of an object is set, directly and not through a
+ * command, the write cache notices: each kind of object counts the changes
+ * in its setters. A new property whose setter does not count fails here. */
+static gboolean
+different_value (GObject    *object,
+                 GParamSpec *pspec,
+                 GValue     *value)
+{
+  GType type = G_PARAM_SPEC_VALUE_TYPE (pspec);
+  g_auto(GValue) current = G_VALUE_INIT;
+
+  g_value_init (&current, type);
+  g_object_get_property (object, pspec->name, &current);
+  g_value_init (value, type);
+
+  if (type == G_TYPE_STRING)
+    g_value_set_string (value, g_strcmp0 (g_value_get_string (&current), "Changed ✓") == 0 ? "Other" : "Changed ✓");
+  else if (type == G_TYPE_BOOLEAN)
+    g_value_set_boolean (value, !g_value_get_boolean (&current));
+  else if (type == G_TYPE_INT)
+    {
+      GParamSpecInt *range = G_PARAM_SPEC_INT (pspec);
+
+      g_value_set_int (value, g_value_get_int (&current) != range->minimum ? range->minimum
+                                                                          : MIN (range->minimum + 1, range->maximum));
+    }
+  else if (type == G_TYPE_UINT)
+    /* Dates are day numbers. */
+    g_value_set_uint (value, g_value_get_uint (&current) != rollout_date_from_ymd (2026, 5, 4)
+                             ? rollout_date_from_ymd (2026, 5, 4) : rollout_date_from_ymd (2026, 5, 5));
+  else if (type == G_TYPE_DOUBLE)
+    {
+      GParamSpecDouble *range = G_PARAM_SPEC_DOUBLE (pspec);
+
+      g_value_set_double (value, g_value_get_double (&current) != range->minimum ? range->minimum : range->maximum);
+    }
+  else if (G_TYPE_IS_ENUM (type))
+    {
+      GEnumClass *klass = g_type_class_peek (type);
+      int now = g_value_get_enum (&current);
+
+      g_value_set_enum (value, klass->values[0].value != now ? klass->values[0].value : klass->values[1].value);
+    }
+  else if (type == G_TYPE_STRV)
+    {
+      static const char * const strv[] = { "Changed", NULL };
+
+      g_value_set_boxed (value, g_value_get_boxed (&current) == NULL ? strv : NULL);
+    }
+  else if (G_TYPE_IS_BOXED (type) && g_value_get_boxed (&current) != NULL)
+    g_value_set_boxed (value, NULL);
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static void
+test_write_cache_properties (void)
+{
+  g_autoptr(RolloutProject) project = rollout_generate_project (60, 3);
+  g_autoptr(RolloutWriteCache) cache = rollout_write_cache_new ();
+  GListModel *models[] = { rollout_project_get_teams (project), rollout_project_get_phases (project),
+                           rollout_project_get_tasks (project), rollout_project_get_risks (project),
+                           rollout_project_get_metrics (project), rollout_project_get_feedback (project) };
+  guint n_changed = 0;
+
+  assert_snapshot_is_text (cache, project);
+  for (guint m = 0; m < G_N_ELEMENTS (models); m++)
+    {
+      g_autoptr(GObject) object = g_list_model_get_item (models[m], g_list_model_get_n_items (models[m]) / 2);
+      guint n_props = 0;
+      g_autofree GParamSpec **pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (object), &n_props);
+
+      for (guint i = 0; i < n_props; i++)
+        {
+          g_auto(GValue) value = G_VALUE_INIT;
+          g_autofree char *before = NULL;
+          g_autofree char *after = NULL;
+
+          if (!(pspecs[i]->flags & G_PARAM_WRITABLE) || (pspecs[i]->flags & G_PARAM_CONSTRUCT_ONLY) ||
+              !different_value (object, pspecs[i], &value))
+            continue;
+          before = rollout_file_write (project, NULL);
+          g_object_set_property (object, pspecs[i]->name, &value);
+          after = rollout_file_write (project, NULL);
+          if (g_strcmp0 (before, after) == 0)
+            continue;
+          g_test_message ("%s:%s", G_OBJECT_TYPE_NAME (object), pspecs[i]->name);
+          assert_snapshot_is_text (cache, project);
+          n_changed++;
+        }
+    }
+  g_assert_cmpuint (n_changed, >, 30);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -608,6 +703,7 @@ main (int   argc,
   g_test_add_func ("/rollout/file/round-trip/generated", test_round_trip_generated);
   g_test_add_func ("/rollout/file/canonical-idempotent", test_canonical_idempotent);
   g_test_add_func ("/rollout/file/write-cache", test_write_cache);
+  g_test_add_func ("/rollout/file/write-cache-properties", test_write_cache_properties);
   g_test_add_func ("/rollout/file/numbers", test_numbers);
   g_test_add_func ("/rollout/file/invalid-files", test_invalid_files);
   g_test_add_func ("/rollout/file/newer-version", test_newer_version_error);

@@ -15,8 +15,10 @@
  *
  * A RolloutWriteCache keeps the text of each task, phase, team, risk,
  * metric and feedback from one writing to the next, keyed by the object
- * and the count of its changes, so that writing a big plan again after an
- * edit writes out only what changed. Its
+ * and the count of its changes (each kind of object counts them in its
+ * setters, and commands count what they set), so that writing a big plan
+ * again after an edit writes out only what changed. A setter of a stored
+ * value must count: tests/test-file.c checks every property. Its
  * snapshot is the text in pieces, immutable and reference counted, which
  * any thread may join: drafts are joined and stored in a worker.
  */
@@ -29,6 +31,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rollout-command-private.h"
 #include "rollout-feedback-private.h"
 #include "rollout-file.h"
 #include "rollout-metric-private.h"
@@ -48,7 +51,8 @@ typedef struct {
 
 typedef struct {
   GObject *object;     /* a reference: its address is not reused while cached */
-  guint    revision;
+  guint    revision;   /* the object's count of changes when written */
+  guint    edits;      /* and of the commands that set its properties */
   guint    generation;
   GBytes  *text;       /* ",\n    {…}": the comma and indent before it included */
 } CachedObject;
@@ -683,6 +687,7 @@ write_collection_cached (Writer       *w,
       GObject *object = g_list_model_get_item (model, i);
       CachedObject *cached = g_hash_table_lookup (cache->objects, object);
       guint revision = revision_of (object);
+      guint edits = _rollout_command_count_edits (object);
 
       if (cached == NULL)
         {
@@ -690,11 +695,12 @@ write_collection_cached (Writer       *w,
           cached->object = g_object_ref (object);
           g_hash_table_insert (cache->objects, object, cached);
         }
-      if (cached->text == NULL || cached->revision != revision)
+      if (cached->text == NULL || cached->revision != revision || cached->edits != edits)
         {
           g_clear_pointer (&cached->text, g_bytes_unref);
           cached->text = object_text (object, func, w->first->len);
           cached->revision = revision;
+          cached->edits = edits;
         }
       cached->generation = cache->generation;
       /* The first element has no comma before it. */

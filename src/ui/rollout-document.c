@@ -61,7 +61,7 @@ struct _RolloutDocument
 
   /* Drafts */
   RolloutCache           *cache;
-  RolloutWriteCache      *write_cache;   /* the text of every task, for drafts and saves */
+  RolloutWriteCache      *write_cache;   /* the text of every object, for drafts */
   char                   *draft_key;
   GCancellable           *draft_cancellable;
   guint                   draft_source;
@@ -866,9 +866,9 @@ load_thread (GTask        *task,
 
   document = rollout_document_new (project, load->file);
   remember_disk (document, info, contents, length);
-  /* The text of every object, kept for drafts and saves: written here
-   * once, so the first draft after opening costs the main thread no more
-   * than the next. */
+  /* The text of every object, kept for drafts: written here once, so the
+   * first draft after opening costs the main thread no more than the
+   * next. */
   g_ptr_array_unref (snapshot_text (document));
   g_task_return_pointer (task, document, g_object_unref);
 }
@@ -950,9 +950,7 @@ rollout_document_save (RolloutDocument  *self,
 {
   g_autoptr(GFile) target = NULL;
   g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GPtrArray) pieces = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  const char *contents;
+  g_autofree char *contents = NULL;
   gsize length = 0;
   gboolean moved;
 
@@ -969,9 +967,7 @@ rollout_document_save (RolloutDocument  *self,
       rollout_project_set_modified (self->project, now);
     }
 
-  pieces = snapshot_text (self);
-  bytes = rollout_file_join (pieces);
-  contents = g_bytes_get_data (bytes, &length);
+  contents = rollout_file_write (self->project, &length);
   if (!rollout_file_replace_contents (target, contents, length, NULL, error))
     return FALSE;
 
