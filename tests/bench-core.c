@@ -5,7 +5,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* Times reading (with validation), scheduling and writing one plan file.
+/* Times reading (with validation), scheduling and writing one plan file;
+ * then editing it as a person does, one step at a time through its undo
+ * history: each edit moves a task a few working days or changes its
+ * length, and the plan is scheduled again (incrementally: only what the
+ * edit can move); after each, the text of the plan is taken as a draft
+ * would be, a snapshot on the main thread (only changed tasks written
+ * again) joined by a worker.
  *
  *   bench-core FILE [RUNS]
  *
@@ -19,7 +25,10 @@
 #include <sys/resource.h>
 
 #include "rollout-file.h"
+#include "rollout-history.h"
 #include "rollout-scheduler.h"
+
+#define EDITS 200
 
 static int
 compare_double (const void *a,
@@ -112,5 +121,54 @@ main (int   argc,
   report ("read+validate", size, read_ms, runs);
   report ("schedule", size, schedule_ms, runs);
   report ("write", size, write_ms, runs);
+
+  {
+    g_autoptr(RolloutHistory) history = rollout_history_new (project);
+    g_autoptr(RolloutWriteCache) cache = rollout_write_cache_new ();
+    g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+    g_autofree double *edit_ms = g_new0 (double, EDITS);
+    g_autofree double *snapshot_ms = g_new0 (double, EDITS);
+    g_autofree double *join_ms = g_new0 (double, EDITS);
+    GListModel *tasks = rollout_project_get_tasks (project);
+    RolloutCalendar *calendar = rollout_project_get_calendar (project);
+
+    /* The first snapshot writes every task. */
+    g_ptr_array_unref (rollout_write_cache_snapshot (cache, project));
+    for (guint i = 0; i < EDITS; i++)
+      {
+        g_autoptr(RolloutTask) task = g_list_model_get_item (tasks, g_rand_int_range (rand, 0, size));
+        g_autoptr(RolloutCommand) command = NULL;
+        g_autoptr(GPtrArray) pieces = NULL;
+        g_autoptr(GBytes) text = NULL;
+        gint64 t0, t1, t2, t3;
+
+        if (i % 2 == 0)
+          command = rollout_command_new_set_many (task, "Move", "start-no-earlier-than",
+                                                  (guint) rollout_calendar_add_working_days (calendar, rollout_task_get_start (task),
+                                                                                             g_rand_int_range (rand, 1, 4)),
+                                                  NULL);
+        else
+          command = rollout_command_new_set_many (task, "Stretch", "duration",
+                                                  rollout_task_get_duration (task) + g_rand_int_range (rand, 1, 3), NULL);
+        t0 = g_get_monotonic_time ();
+        if (!rollout_history_execute (history, command, &error))
+          {
+            fprintf (stderr, "%s: %s\n", argv[1], error->message);
+            return 1;
+          }
+        t1 = g_get_monotonic_time ();
+        pieces = rollout_write_cache_snapshot (cache, project);
+        t2 = g_get_monotonic_time ();
+        text = rollout_file_join (pieces);
+        t3 = g_get_monotonic_time ();
+
+        edit_ms[i] = (t1 - t0) / 1000.0;
+        snapshot_ms[i] = (t2 - t1) / 1000.0;
+        join_ms[i] = (t3 - t2) / 1000.0;
+      }
+    report ("reschedule-edit", size, edit_ms, EDITS);
+    report ("draft-snapshot", size, snapshot_ms, EDITS);
+    report ("draft-join", size, join_ms, EDITS);
+  }
   return 0;
 }

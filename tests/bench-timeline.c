@@ -21,7 +21,8 @@
  * Last, the plan opened as a person opens it: the file is written out,
  * rollout_application_open_file() reads it (in a worker thread) into a
  * new application window showing the Timeline, and the time is taken to
- * the first frame of that window in which the chart has the plan. The
+ * the first frame of that window in which the chart has the plan; then
+ * edits in that window (see bench_edit()). The
  * settings and the cache go to a temporary folder; the schemas are found
  * beside the build's tests unless GSETTINGS_SCHEMA_DIR says otherwise.
  *
@@ -176,6 +177,22 @@ find_chart (GtkWidget *widget)
        child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = find_chart (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_view (GtkWidget *widget)
+{
+  if (ROLLOUT_IS_TIMELINE_VIEW (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_view (child);
 
       if (found != NULL)
         return found;
@@ -360,6 +377,90 @@ open_timeout_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+document_is_shown (gconstpointer data)
+{
+  const OpenWatch *watch = data;
+
+  return watch->painted_at != 0;
+}
+
+/* Editing a big plan as a person does, with the keys that move the
+ * selected task a working day later and back: the time the edit takes on
+ * the main thread (running the command, rescheduling, and everything that
+ * follows the plan's ::changed), the time to the first frame that shows it
+ * and that frame's paint; then what storing a draft of it costs the main
+ * thread (a snapshot of the text; workers join and store it). The task is
+ * one from the middle of the plan, with tasks waiting for it. */
+static void
+bench_edit (RolloutApplication *app,
+            GFile              *file,
+            guint               size,
+            guint               runs)
+{
+  g_autoptr(GArray) edit_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) paint_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) draft_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  RolloutDocument *document;
+  FrameWatch frames = { 0 };
+  OpenWatch watch = { 0 };
+  GtkWidget *view;
+  RolloutProject *project;
+  g_autoptr(RolloutTask) task = NULL;
+  guint n_tasks;
+
+  g_signal_connect (app, "window-added", G_CALLBACK (window_added_cb), &watch);
+  rollout_application_open_file (app, file, NULL);
+  while (!document_is_shown (&watch))
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handlers_disconnect_by_func (app, window_added_cb, &watch);
+
+  g_signal_connect (gtk_widget_get_frame_clock (watch.window), "before-paint", G_CALLBACK (before_paint_cb), &frames);
+  g_signal_connect (gtk_widget_get_frame_clock (watch.window), "after-paint", G_CALLBACK (after_paint_cb), &frames);
+
+  view = find_view (watch.window);
+  document = rollout_window_get_document (ROLLOUT_WINDOW (watch.window));
+  project = rollout_document_get_project (document);
+  n_tasks = g_list_model_get_n_items (rollout_project_get_tasks (project));
+  task = g_list_model_get_item (rollout_project_get_tasks (project), n_tasks / 2);
+  rollout_timeline_view_select (ROLLOUT_TIMELINE_VIEW (view), task);
+  wait_for_frame (&frames);
+
+  for (guint i = 0; i < WARM_UP_FRAMES + 10 * runs; i++)
+    {
+      const char *action = i % 2 == 0 ? "win.move-later" : "win.move-earlier";
+      gint64 start = g_get_monotonic_time ();
+      double t;
+
+      gtk_widget_activate_action (watch.window, action, NULL);
+      t = elapsed_ms (start);
+      if (!wait_for_frame (&frames) || i < WARM_UP_FRAMES)
+        continue;
+      g_array_append_val (edit_ms, t);
+      t = (frames.painted_at - start) / 1000.0;
+      g_array_append_val (frame_ms, t);
+      g_array_append_val (paint_ms, frames.paint_ms);
+
+      /* The draft of the edit, as two seconds later: what of it blocks
+       * the main thread. */
+      start = g_get_monotonic_time ();
+      rollout_document_store_draft (document);
+      t = elapsed_ms (start);
+      g_array_append_val (draft_ms, t);
+    }
+  report ("timeline-edit", size, edit_ms);
+  report ("timeline-edit-frame", size, frame_ms);
+  report ("timeline-edit-paint", size, paint_ms);
+  report ("timeline-draft-main-thread", size, draft_ms);
+
+  g_signal_handlers_disconnect_by_data (gtk_widget_get_frame_clock (watch.window), &frames);
+  rollout_history_clear (rollout_document_get_history (document));
+  gtk_window_destroy (GTK_WINDOW (watch.window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
 static void
 bench_open (RolloutProject *project,
             guint           size,
@@ -432,6 +533,8 @@ bench_open (RolloutProject *project,
         ;
     }
   report ("timeline-open-first-frame", size, open_ms);
+
+  bench_edit (app, file, size, runs);
 
   remove_tree (tmp);
 }

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "rollout-command.h"
 #include "rollout-file.h"
 #include "rollout-generator.h"
 
@@ -546,6 +547,219 @@ test_dates (void)
   g_assert_false (rollout_timestamp_is_valid ("2026-02-20"));
 }
 
+/* A snapshot through the write cache is the text rollout_file_write()
+ * gives, whatever was edited since the last one: every kind of task field,
+ * tasks added, deleted and put back, unknown members, the plan's own
+ * fields; and an empty plan. */
+static void
+assert_snapshot_is_text (RolloutWriteCache *cache,
+                         RolloutProject    *project)
+{
+  g_autoptr(GPtrArray) pieces = rollout_write_cache_snapshot (cache, project);
+  g_autoptr(GBytes) joined = rollout_file_join (pieces);
+  g_autofree char *text = rollout_file_write (project, NULL);
+  g_autofree char *snapshot = g_strndup (g_bytes_get_data (joined, NULL), g_bytes_get_size (joined));
+
+  g_assert_cmpuint (g_bytes_get_size (joined), ==, strlen (text));
+  g_assert_cmpstr (snapshot, ==, text);
+}
+
+static void
+test_write_cache (void)
+{
+  g_autoptr(RolloutWriteCache) cache = rollout_write_cache_new ();
+  g_autoptr(RolloutProject) empty = rollout_project_new ("empty");
+
+  assert_snapshot_is_text (cache, empty);
+
+  for (guint32 seed = 1; seed <= 4; seed++)
+    {
+      g_autoptr(RolloutWriteCache) plan_cache = rollout_write_cache_new ();
+      g_autoptr(RolloutProject) project = rollout_generate_project (60 * seed, seed);
+      g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+      g_autoptr(GPtrArray) done = g_ptr_array_new_with_free_func (g_object_unref);
+      GListModel *tasks = rollout_project_get_tasks (project);
+
+      assert_snapshot_is_text (plan_cache, project);
+      for (guint step = 0; step < 120; step++)
+        {
+          g_autoptr(RolloutTask) task = g_list_model_get_item (tasks, g_rand_int_range (rand, 0, g_list_model_get_n_items (tasks)));
+          g_autoptr(RolloutCommand) command = NULL;
+          g_autofree char *name = g_strdup_printf ("Task \"%u\" \\ ✓\n", step);
+
+          switch (g_rand_int_range (rand, 0, 10))
+            {
+            case 0:
+              command = rollout_command_new_set_many (task, "edit", "name", name, "owner", "Ann", NULL);
+              break;
+            case 1:
+              command = rollout_command_new_set_many (task, "edit", "duration", g_rand_int_range (rand, 0, 30),
+                                                      "progress", g_rand_int_range (rand, 0, 101), NULL);
+              break;
+            case 2:
+              command = rollout_command_new_set_many (task, "edit", "start-no-earlier-than",
+                                                      g_rand_boolean (rand) ? rollout_date_from_ymd (2026, 5, 4)
+                                                                            : ROLLOUT_DATE_NONE,
+                                                      "notes", g_rand_boolean (rand) ? "Line one\nline two" : NULL,
+                                                      NULL);
+              break;
+            case 3:
+              {
+                g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) rollout_checklist_item_free);
+
+                g_ptr_array_add (list, rollout_checklist_item_new ("Check", g_rand_boolean (rand)));
+                command = rollout_command_new_set_many (task, "edit", "checklist", list, "status",
+                                                        ROLLOUT_TASK_STATUS_BLOCKED, NULL);
+              }
+              break;
+            case 4:
+              {
+                g_autoptr(JsonObject) extra = json_object_new ();
+
+                json_object_set_int_member (extra, "x-step", step);
+                rollout_task_set_extra (task, extra);
+              }
+              break;
+            case 5:
+              g_ptr_array_add (done, g_object_ref (task));
+              command = rollout_command_new_delete_task (project, task);
+              break;
+            case 6:
+              if (done->len > 0)
+                {
+                  RolloutTask *back = g_ptr_array_steal_index (done, done->len - 1);
+
+                  if (rollout_project_lookup_task (project, rollout_task_get_id (back)) == NULL)
+                    command = rollout_command_new_insert (back, g_rand_int_range (rand, -1, 40), "back");
+                  g_object_unref (back);
+                }
+              break;
+            case 7:
+              rollout_project_set_name (project, name);
+              break;
+            case 8:
+              {
+                /* A phase, team, risk, metric or feedback. */
+                static const struct { const char *property; } kinds[] = { { "name" }, { "name" }, { "title" },
+                                                                          { "name" }, { "text" } };
+                GListModel *models[] = { rollout_project_get_phases (project), rollout_project_get_teams (project),
+                                         rollout_project_get_risks (project), rollout_project_get_metrics (project),
+                                         rollout_project_get_feedback (project) };
+                guint k = g_rand_int_range (rand, 0, G_N_ELEMENTS (models));
+                g_autoptr(GObject) object = NULL;
+
+                if (g_list_model_get_n_items (models[k]) == 0)
+                  break;
+                object = g_list_model_get_item (models[k], g_rand_int_range (rand, 0, g_list_model_get_n_items (models[k])));
+                command = rollout_command_new_set_many (object, "edit", kinds[k].property, name, NULL);
+              }
+              break;
+            default:
+              /* Nothing changed: every task comes from the cache. */
+              break;
+            }
+          if (command != NULL)
+            rollout_command_apply (command, project);
+          assert_snapshot_is_text (plan_cache, project);
+        }
+    }
+}
+
+/* Whatever stored value of an object is set, directly and not through a
+ * command, the write cache notices: each kind of object counts the changes
+ * in its setters. A new property whose setter does not count fails here. */
+static gboolean
+different_value (GObject    *object,
+                 GParamSpec *pspec,
+                 GValue     *value)
+{
+  GType type = G_PARAM_SPEC_VALUE_TYPE (pspec);
+  g_auto(GValue) current = G_VALUE_INIT;
+
+  g_value_init (&current, type);
+  g_object_get_property (object, pspec->name, &current);
+  g_value_init (value, type);
+
+  if (type == G_TYPE_STRING)
+    g_value_set_string (value, g_strcmp0 (g_value_get_string (&current), "Changed ✓") == 0 ? "Other" : "Changed ✓");
+  else if (type == G_TYPE_BOOLEAN)
+    g_value_set_boolean (value, !g_value_get_boolean (&current));
+  else if (type == G_TYPE_INT)
+    {
+      GParamSpecInt *range = G_PARAM_SPEC_INT (pspec);
+
+      g_value_set_int (value, g_value_get_int (&current) != range->minimum ? range->minimum
+                                                                          : MIN (range->minimum + 1, range->maximum));
+    }
+  else if (type == G_TYPE_UINT)
+    /* Dates are day numbers. */
+    g_value_set_uint (value, g_value_get_uint (&current) != rollout_date_from_ymd (2026, 5, 4)
+                             ? rollout_date_from_ymd (2026, 5, 4) : rollout_date_from_ymd (2026, 5, 5));
+  else if (type == G_TYPE_DOUBLE)
+    {
+      GParamSpecDouble *range = G_PARAM_SPEC_DOUBLE (pspec);
+
+      g_value_set_double (value, g_value_get_double (&current) != range->minimum ? range->minimum : range->maximum);
+    }
+  else if (G_TYPE_IS_ENUM (type))
+    {
+      GEnumClass *klass = g_type_class_peek (type);
+      int now = g_value_get_enum (&current);
+
+      g_value_set_enum (value, klass->values[0].value != now ? klass->values[0].value : klass->values[1].value);
+    }
+  else if (type == G_TYPE_STRV)
+    {
+      static const char * const strv[] = { "Changed", NULL };
+
+      g_value_set_boxed (value, g_value_get_boxed (&current) == NULL ? strv : NULL);
+    }
+  else if (G_TYPE_IS_BOXED (type) && g_value_get_boxed (&current) != NULL)
+    g_value_set_boxed (value, NULL);
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static void
+test_write_cache_properties (void)
+{
+  g_autoptr(RolloutProject) project = rollout_generate_project (60, 3);
+  g_autoptr(RolloutWriteCache) cache = rollout_write_cache_new ();
+  GListModel *models[] = { rollout_project_get_teams (project), rollout_project_get_phases (project),
+                           rollout_project_get_tasks (project), rollout_project_get_risks (project),
+                           rollout_project_get_metrics (project), rollout_project_get_feedback (project) };
+  guint n_changed = 0;
+
+  assert_snapshot_is_text (cache, project);
+  for (guint m = 0; m < G_N_ELEMENTS (models); m++)
+    {
+      g_autoptr(GObject) object = g_list_model_get_item (models[m], g_list_model_get_n_items (models[m]) / 2);
+      guint n_props = 0;
+      g_autofree GParamSpec **pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (object), &n_props);
+
+      for (guint i = 0; i < n_props; i++)
+        {
+          g_auto(GValue) value = G_VALUE_INIT;
+          g_autofree char *before = NULL;
+          g_autofree char *after = NULL;
+
+          if (!(pspecs[i]->flags & G_PARAM_WRITABLE) || (pspecs[i]->flags & G_PARAM_CONSTRUCT_ONLY) ||
+              !different_value (object, pspecs[i], &value))
+            continue;
+          before = rollout_file_write (project, NULL);
+          g_object_set_property (object, pspecs[i]->name, &value);
+          after = rollout_file_write (project, NULL);
+          if (g_strcmp0 (before, after) == 0)
+            continue;
+          g_test_message ("%s:%s", G_OBJECT_TYPE_NAME (object), pspecs[i]->name);
+          assert_snapshot_is_text (cache, project);
+          n_changed++;
+        }
+    }
+  g_assert_cmpuint (n_changed, >, 30);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -556,6 +770,8 @@ main (int   argc,
   g_test_add_func ("/rollout/file/round-trip/unknown-keys", test_round_trip_unknown_keys);
   g_test_add_func ("/rollout/file/round-trip/generated", test_round_trip_generated);
   g_test_add_func ("/rollout/file/canonical-idempotent", test_canonical_idempotent);
+  g_test_add_func ("/rollout/file/write-cache", test_write_cache);
+  g_test_add_func ("/rollout/file/write-cache-properties", test_write_cache_properties);
   g_test_add_func ("/rollout/file/numbers", test_numbers);
   g_test_add_func ("/rollout/file/board-members", test_board_members);
   g_test_add_func ("/rollout/file/invalid-files", test_invalid_files);

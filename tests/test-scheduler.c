@@ -12,6 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rollout-file.h"
+#include "rollout-generator.h"
+#include "rollout-history.h"
 #include "rollout-phase-private.h"
 #include "rollout-scheduler.h"
 
@@ -835,6 +838,258 @@ test_long_cycle (void)
   g_assert_error (error, ROLLOUT_SCHEDULER_ERROR, ROLLOUT_SCHEDULER_ERROR_CYCLE);
 }
 
+/* Scheduling again after edits ----------------------------------------------
+ *
+ * After an edit the scheduler only computes again what the edit can move
+ * (see rollout-scheduler.c). Whatever the edits, the result must be the
+ * one a full run gives: here a generated plan takes random edits through
+ * its history (and a few behind its back: the calendar, the project start),
+ * is rescheduled after each, and is compared with a copy read back from
+ * its own text and scheduled from nothing. */
+
+static void
+assert_same_schedule (RolloutProject               *project,
+                      const RolloutScheduleSummary *summary,
+                      guint                         step)
+{
+  g_autofree char *text = rollout_file_write (project, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RolloutProject) copy = rollout_file_read (text, strlen (text), NULL, &error);
+  RolloutScheduleSummary expected;
+  GListModel *tasks, *copy_tasks, *phases, *copy_phases;
+
+  g_assert_no_error (error);
+  g_assert_true (rollout_project_schedule (copy, &expected, &error));
+  g_assert_no_error (error);
+
+  tasks = rollout_project_get_tasks (project);
+  copy_tasks = rollout_project_get_tasks (copy);
+  g_assert_cmpuint (g_list_model_get_n_items (tasks), ==, g_list_model_get_n_items (copy_tasks));
+  for (guint i = 0; i < g_list_model_get_n_items (tasks); i++)
+    {
+      g_autoptr(RolloutTask) a = g_list_model_get_item (tasks, i);
+      g_autoptr(RolloutTask) b = g_list_model_get_item (copy_tasks, i);
+
+      if (rollout_task_get_start (a) != rollout_task_get_start (b) ||
+          rollout_task_get_finish (a) != rollout_task_get_finish (b) ||
+          rollout_task_get_total_slack (a) != rollout_task_get_total_slack (b) ||
+          rollout_task_get_critical (a) != rollout_task_get_critical (b))
+        g_error ("step %u: task %s: %u–%u slack %d, a full run gives %u–%u slack %d", step,
+                 rollout_task_get_id (a), rollout_task_get_start (a), rollout_task_get_finish (a),
+                 rollout_task_get_total_slack (a), rollout_task_get_start (b), rollout_task_get_finish (b),
+                 rollout_task_get_total_slack (b));
+    }
+
+  phases = rollout_project_get_phases (project);
+  copy_phases = rollout_project_get_phases (copy);
+  g_assert_cmpuint (g_list_model_get_n_items (phases), ==, g_list_model_get_n_items (copy_phases));
+  for (guint p = 0; p < g_list_model_get_n_items (phases); p++)
+    {
+      g_autoptr(RolloutPhase) a = g_list_model_get_item (phases, p);
+      g_autoptr(RolloutPhase) b = g_list_model_get_item (copy_phases, p);
+
+      g_assert_cmpuint (rollout_phase_get_start (a), ==, rollout_phase_get_start (b));
+      g_assert_cmpuint (rollout_phase_get_finish (a), ==, rollout_phase_get_finish (b));
+    }
+
+  g_assert_cmpuint (summary->start, ==, expected.start);
+  g_assert_cmpuint (summary->finish, ==, expected.finish);
+  g_assert_cmpint (summary->length, ==, expected.length);
+  g_assert_cmpuint (summary->n_critical, ==, expected.n_critical);
+}
+
+static RolloutTask *
+random_task (RolloutProject *project,
+             GRand          *rand)
+{
+  GListModel *tasks = rollout_project_get_tasks (project);
+  g_autoptr(RolloutTask) task = g_list_model_get_item (tasks, g_rand_int_range (rand, 0, g_list_model_get_n_items (tasks)));
+
+  return task;   /* the project holds it */
+}
+
+/* One random edit, through @history where an edit of a person would go. */
+static void
+random_edit (RolloutProject *project,
+             RolloutHistory *history,
+             GRand          *rand)
+{
+  RolloutTask *task = random_task (project, rand);
+  RolloutDate start = rollout_project_get_start (project);
+  RolloutCommand *command = NULL;
+  int kind = g_rand_int_range (rand, 0, 100);
+
+  if (kind < 25)
+    command = rollout_command_new_set_many (task, "duration", "duration", g_rand_int_range (rand, 0, 12), NULL);
+  else if (kind < 45)
+    command = rollout_command_new_set_many (task, "move", "start-no-earlier-than",
+                                            g_rand_boolean (rand) ? start + g_rand_int_range (rand, 0, 400)
+                                                                  : ROLLOUT_DATE_NONE,
+                                            NULL);
+  else if (kind < 60)
+    {
+      /* A dependency more, of any type, on any task: some make circles. */
+      RolloutTask *other = random_task (project, rand);
+      GPtrArray *current = rollout_task_get_dependencies (task);
+      g_autoptr(GPtrArray) deps = current != NULL
+        ? rollout_ptr_array_copy (current, (GBoxedCopyFunc) rollout_dependency_copy,
+                                  (GDestroyNotify) rollout_dependency_free)
+        : g_ptr_array_new_with_free_func ((GDestroyNotify) rollout_dependency_free);
+
+      for (guint i = 0; i < deps->len; i++)
+        if (g_strcmp0 (((RolloutDependency *) g_ptr_array_index (deps, i))->task_id, rollout_task_get_id (other)) == 0)
+          return;
+      g_ptr_array_add (deps, rollout_dependency_new (rollout_task_get_id (other),
+                                                     g_rand_int_range (rand, 0, 4),
+                                                     g_rand_int_range (rand, -3, 6)));
+      command = rollout_command_new_set_many (task, "link", "dependencies", deps, NULL);
+    }
+  else if (kind < 68)
+    {
+      GPtrArray *current = rollout_task_get_dependencies (task);
+      g_autoptr(GPtrArray) deps = NULL;
+
+      if (current == NULL || current->len == 0)
+        return;
+      deps = rollout_ptr_array_copy (current, (GBoxedCopyFunc) rollout_dependency_copy,
+                                     (GDestroyNotify) rollout_dependency_free);
+      g_ptr_array_remove_index (deps, g_rand_int_range (rand, 0, deps->len));
+      command = rollout_command_new_set_many (task, "unlink", "dependencies", deps, NULL);
+    }
+  else if (kind < 73)
+    {
+      GListModel *phases = rollout_project_get_phases (project);
+      g_autoptr(RolloutPhase) phase = g_list_model_get_item (phases, g_rand_int_range (rand, 0, g_list_model_get_n_items (phases)));
+
+      command = rollout_command_new_set_many (task, "phase", "phase-id", rollout_phase_get_id (phase), NULL);
+    }
+  else if (kind < 77)
+    {
+      GListModel *phases = rollout_project_get_phases (project);
+      g_autoptr(RolloutPhase) phase = g_list_model_get_item (phases, g_rand_int_range (rand, 0, g_list_model_get_n_items (phases)));
+
+      command = rollout_command_new_set_many (phase, "planned", "planned-start",
+                                              g_rand_boolean (rand) ? start + g_rand_int_range (rand, 0, 300)
+                                                                    : ROLLOUT_DATE_NONE,
+                                              NULL);
+    }
+  else if (kind < 80)
+    command = rollout_command_new_delete_task (project, task);
+  else if (kind < 83)
+    {
+      g_autofree char *id = rollout_project_make_id (project, ROLLOUT_TYPE_TASK, "new");
+      g_autoptr(RolloutTask) added = rollout_task_new (id);
+      g_autoptr(GPtrArray) deps = g_ptr_array_new_with_free_func ((GDestroyNotify) rollout_dependency_free);
+
+      rollout_task_set_name (added, "New");
+      rollout_task_set_phase_id (added, rollout_task_get_phase_id (task));
+      rollout_task_set_duration (added, g_rand_int_range (rand, 0, 8));
+      g_ptr_array_add (deps, rollout_dependency_new (rollout_task_get_id (task), ROLLOUT_DEPENDENCY_FS, 0));
+      rollout_task_set_dependencies (added, deps);
+      command = rollout_command_new_insert (added, g_rand_int_range (rand, -1, 50), "add");
+    }
+  else if (kind < 88)
+    command = rollout_command_new_set_many (task, "rename", "name", "Renamed", NULL);
+  else if (kind < 94)
+    {
+      if (g_rand_boolean (rand))
+        rollout_history_undo (history);
+      else
+        rollout_history_redo (history);
+      return;
+    }
+  else if (kind < 97)
+    {
+      /* Behind the history's back: a holiday, or another week. */
+      RolloutCalendar *calendar = rollout_project_get_calendar (project);
+
+      if (g_rand_boolean (rand))
+        {
+          g_autoptr(GPtrArray) holidays = g_ptr_array_new_with_free_func ((GDestroyNotify) rollout_holiday_free);
+
+          g_ptr_array_add (holidays, rollout_holiday_new (start + g_rand_int_range (rand, 0, 200), NULL));
+          rollout_calendar_set_holidays (calendar, holidays);
+        }
+      else
+        rollout_calendar_set_working_days (calendar, g_rand_boolean (rand) ? 0x1f : 0x3f);
+      return;
+    }
+  else
+    {
+      rollout_project_set_start (project, start + g_rand_int_range (rand, -10, 10));
+      return;
+    }
+
+  /* An edit that makes a circle is refused and leaves the plan as it was. */
+  rollout_history_execute (history, command, NULL);
+  g_object_unref (command);
+}
+
+static void
+test_incremental (void)
+{
+  for (guint32 seed = 1; seed <= 12; seed++)
+    {
+      g_autoptr(RolloutProject) project = rollout_generate_project (20 + seed * 23, seed);
+      g_autoptr(RolloutHistory) history = rollout_history_new (project);
+      g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+      RolloutScheduleSummary summary;
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (rollout_project_schedule (project, &summary, &error));
+      g_assert_no_error (error);
+      for (guint step = 0; step < 150; step++)
+        {
+          /* Now and then two edits before the plan is scheduled. */
+          if (g_rand_int_range (rand, 0, 10) == 0)
+            {
+              RolloutTask *task = random_task (project, rand);
+
+              rollout_task_set_duration (task, rollout_task_get_duration (task) + 1);
+            }
+          random_edit (project, history, rand);
+          g_assert_true (rollout_project_schedule (project, &summary, &error));
+          g_assert_no_error (error);
+          assert_same_schedule (project, &summary, step);
+        }
+    }
+}
+
+/* A circle made behind the history's back fails the run and changes
+ * nothing; removing it schedules again. */
+static void
+test_incremental_cycle (void)
+{
+  g_autoptr(RolloutProject) project = make_project ("2026-01-05");
+  g_autoptr(GPtrArray) circle = parse_deps ("c");
+  g_autoptr(GPtrArray) none = parse_deps (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RolloutPhase) phase = rollout_phase_new ("p");
+  RolloutScheduleSummary summary;
+  RolloutTask *a, *c;
+
+  rollout_phase_set_name (phase, "P");
+  rollout_project_insert_phase (project, phase, -1);
+  a = add_task (project, "a", "a", 2, NULL);
+  add_task (project, "b", "b", 3, "a");
+  c = add_task (project, "c", "c", 1, "b");
+  g_assert_true (rollout_project_schedule (project, &summary, NULL));
+  assert_date_eq (rollout_task_get_start (c), "2026-01-12");
+
+  rollout_task_set_dependencies (a, circle);
+  rollout_task_set_duration (c, 4);
+  g_assert_false (rollout_project_schedule (project, &summary, &error));
+  g_assert_error (error, ROLLOUT_SCHEDULER_ERROR, ROLLOUT_SCHEDULER_ERROR_CYCLE);
+  g_assert_cmpstr (error->message, ==, "Tasks depend on each other in a circle: ‘a’ → ‘b’ → ‘c’ → ‘a’");
+  assert_date_eq (rollout_task_get_finish (c), "2026-01-12");
+  g_clear_error (&error);
+
+  rollout_task_set_dependencies (a, none);
+  g_assert_true (rollout_project_schedule (project, &summary, &error));
+  assert_date_eq (rollout_task_get_finish (c), "2026-01-15");
+  assert_same_schedule (project, &summary, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -849,6 +1104,8 @@ main (int   argc,
     }
   g_test_add_func ("/rollout/scheduler/phase-span", test_phase_span);
   g_test_add_func ("/rollout/scheduler/reschedule", test_reschedule);
+  g_test_add_func ("/rollout/scheduler/incremental", test_incremental);
+  g_test_add_func ("/rollout/scheduler/incremental-cycle", test_incremental_cycle);
   g_test_add_func ("/rollout/scheduler/empty", test_empty);
   g_test_add_func ("/rollout/scheduler/no-start", test_no_start);
 

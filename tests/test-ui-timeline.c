@@ -16,13 +16,15 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
 #include "rollout-application.h"
 #include "rollout-file.h"
 #include "rollout-task-editor.h"
-#include "rollout-timeline-chart.h"
+#include "rollout-timeline-chart-private.h"
 #include "rollout-timeline-view.h"
 #include "rollout-window.h"
 
@@ -409,6 +411,151 @@ test_add_and_delete (Fixture       *fixture,
   }
 }
 
+typedef struct {
+  GtkAdjustment *adjustment;
+  double         beyond;
+} Scrolled;
+
+static gboolean
+scrolled_beyond (gconstpointer data)
+{
+  const Scrolled *query = data;
+
+  return gtk_adjustment_get_value (query->adjustment) >= query->beyond;
+}
+
+static gboolean
+scrolled_below (gconstpointer data)
+{
+  const Scrolled *query = data;
+
+  return gtk_adjustment_get_value (query->adjustment) <= query->beyond;
+}
+
+static gboolean
+autoscroll_stopped (gconstpointer chart)
+{
+  return !_rollout_timeline_chart_get_autoscrolling ((RolloutTimelineChart *) chart);
+}
+
+/* Where @task's bar is in the chart widget: its start, and its middle
+ * from top to bottom. */
+static void
+bar_position (Fixture     *fixture,
+              RolloutTask *task,
+              double      *x,
+              double      *y)
+{
+  RolloutTimelineLayout *layout = rollout_timeline_chart_get_layout (fixture->chart);
+  int row = rollout_timeline_layout_find_row (layout, task);
+  const RolloutTimelineRow *r;
+
+  g_assert_cmpint (row, >=, 0);
+  r = rollout_timeline_layout_get_row (layout, row);
+  *x = r->bar.x - gtk_adjustment_get_value (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (fixture->chart)));
+  *y = rollout_timeline_chart_get_header_height (fixture->chart) + r->bar.y + r->bar.height / 2 -
+       gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (fixture->chart)));
+}
+
+/* A bar dragged to the right edge of the chart scrolls it, and goes on
+ * moving with the plan under the pointer, as far as it scrolled; back in
+ * the middle the scrolling stops, and the release is one undo step that
+ * leaves the bar under the pointer. Dragging a link to the bottom scrolls
+ * down until the end, where the scrolling stops by itself. (Through the
+ * chart's drag gesture handlers: a pointer cannot be driven here.) */
+static void
+test_drag_autoscroll (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkWidget *chart = GTK_WIDGET (fixture->chart);
+  GtkAdjustment *hadj = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (chart));
+  GtkAdjustment *vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (chart));
+  RolloutTask *api = task (fixture, "api-reservations");
+  g_autofree char *before = write_plan (fixture->project);
+  g_autofree char *after = NULL;
+  RolloutDate start = rollout_task_get_start (api), moved;
+  double x, y, grab, dx, width, day_width, hvalue;
+  Scrolled query = { hadj, 0 };
+
+  g_assert_true (wait_for ((Condition) gtk_widget_get_mapped, chart));
+  gtk_test_widget_wait_for_draw (chart);
+  width = gtk_widget_get_width (chart);
+  g_assert_cmpfloat (width, >, 200);
+  rollout_timeline_view_select (fixture->view, api);
+  gtk_adjustment_set_value (hadj, 0);
+  gtk_adjustment_set_value (vadj, 0);
+  drain ();
+  day_width = rollout_timeline_layout_get_day_width (rollout_timeline_chart_get_layout (fixture->chart));
+
+  /* Grab the bar a little way in; nothing scrolls while it moves in the
+   * middle. */
+  bar_position (fixture, api, &x, &y);
+  grab = x + 4;
+  _rollout_timeline_chart_drag_begin (fixture->chart, grab, y);
+  _rollout_timeline_chart_drag_update (fixture->chart, 10, 0);
+  g_assert_false (_rollout_timeline_chart_get_autoscrolling (fixture->chart));
+
+  /* Near the right edge: the chart scrolls and the bar follows the plan. */
+  dx = width - 6 - grab;
+  _rollout_timeline_chart_drag_update (fixture->chart, dx, 0);
+  g_assert_true (_rollout_timeline_chart_get_autoscrolling (fixture->chart));
+  moved = rollout_task_get_start (api);
+  g_assert_cmpuint (moved, >, start);
+  query.beyond = 20 * day_width;
+  g_assert_true (wait_for (scrolled_beyond, &query));
+  g_assert_cmpuint (rollout_task_get_start (api), >=, moved + 14);
+  g_assert_false (rollout_history_can_undo (fixture->history));
+
+  /* Back in the middle it stops, and the bar stays where the pointer is. */
+  _rollout_timeline_chart_drag_update (fixture->chart, width / 2 - grab, 0);
+  g_assert_false (_rollout_timeline_chart_get_autoscrolling (fixture->chart));
+  hvalue = gtk_adjustment_get_value (hadj);
+  drain ();
+  g_assert_cmpfloat (gtk_adjustment_get_value (hadj), ==, hvalue);
+  _rollout_timeline_chart_drag_end (fixture->chart, width / 2 - grab, 0);
+  drain ();
+  g_assert_true (rollout_history_can_undo (fixture->history));
+  g_assert_cmpstr (rollout_history_get_undo_label (fixture->history), ==,
+                   "Move ‘Reservation API: create, hold, cancel’");
+  bar_position (fixture, api, &x, &y);
+  /* Within a day, and the weekend it may have been pushed past. */
+  g_assert_cmpfloat (fabs (x - (width / 2 - 4)), <=, 3 * day_width);
+
+  g_assert_true (rollout_history_undo (fixture->history));
+  after = write_plan (fixture->project);
+  g_assert_cmpstr (after, ==, before);
+
+  /* A link dragged to the bottom edge scrolls down, to the end. */
+  gtk_adjustment_set_value (vadj, 0);
+  drain ();
+  bar_position (fixture, api, &x, &y);
+  {
+    RolloutTimelineLayout *layout = rollout_timeline_chart_get_layout (fixture->chart);
+    const RolloutTimelineRow *r = rollout_timeline_layout_get_row (layout, rollout_timeline_layout_find_row (layout, api));
+    double handle = x + r->bar.width + 12;
+    double height = gtk_widget_get_height (chart);
+
+    _rollout_timeline_chart_drag_begin (fixture->chart, handle, y);
+    _rollout_timeline_chart_drag_update (fixture->chart, 0, height - 4 - y);
+    g_assert_true (_rollout_timeline_chart_get_autoscrolling (fixture->chart));
+    query.adjustment = vadj;
+    query.beyond = gtk_adjustment_get_upper (vadj) - gtk_adjustment_get_page_size (vadj);
+    g_assert_true (wait_for (scrolled_beyond, &query));
+    g_assert_true (wait_for (autoscroll_stopped, fixture->chart));
+
+    /* To the top edge: back up. */
+    _rollout_timeline_chart_drag_update (fixture->chart, 0, rollout_timeline_chart_get_header_height (fixture->chart) + 2 - y);
+    g_assert_true (_rollout_timeline_chart_get_autoscrolling (fixture->chart));
+    query.beyond = gtk_adjustment_get_value (vadj) - 200;
+    g_assert_true (wait_for (scrolled_below, &query));
+
+    /* Let go over nothing: no link. */
+    _rollout_timeline_chart_drag_end (fixture->chart, 0, rollout_timeline_chart_get_header_height (fixture->chart) + 2 - y);
+    g_assert_false (_rollout_timeline_chart_get_autoscrolling (fixture->chart));
+    g_assert_false (rollout_history_can_undo (fixture->history));
+  }
+}
+
 static gboolean
 selected_is (gconstpointer data)
 {
@@ -516,6 +663,7 @@ main (int   argc,
   g_test_add ("/rollout/ui-timeline/move-and-undo", Fixture, NULL, fixture_set_up, test_move_and_undo, fixture_tear_down);
   g_test_add ("/rollout/ui-timeline/drag-is-one-step", Fixture, NULL, fixture_set_up, test_drag_is_one_step, fixture_tear_down);
   g_test_add ("/rollout/ui-timeline/link", Fixture, NULL, fixture_set_up, test_link, fixture_tear_down);
+  g_test_add ("/rollout/ui-timeline/drag-autoscroll", Fixture, NULL, fixture_set_up, test_drag_autoscroll, fixture_tear_down);
   g_test_add ("/rollout/ui-timeline/add-and-delete", Fixture, NULL, fixture_set_up, test_add_and_delete, fixture_tear_down);
   g_test_add ("/rollout/ui-timeline/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
 

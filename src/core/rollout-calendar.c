@@ -20,7 +20,7 @@
 
 #include <string.h>
 
-#include "rollout-calendar.h"
+#include "rollout-calendar-private.h"
 
 struct _RolloutCalendar
 {
@@ -30,6 +30,8 @@ struct _RolloutCalendar
   GPtrArray *holidays;      /* RolloutHoliday, in the user's order */
   GArray *holiday_index;    /* sorted unique guint32 dates of holidays on working weekdays */
   JsonObject *extra;
+
+  guint revision;           /* counts changes, for the scheduler */
 
   int per_week;             /* working weekdays per week */
   int prefix[8];            /* working weekdays among the first n days of a week */
@@ -194,6 +196,7 @@ rollout_calendar_set_working_days (RolloutCalendar *self,
   if (mask == self->working_days)
     return;
   self->working_days = mask;
+  self->revision++;
   rebuild (self);
   g_signal_emit (self, signals [CHANGED], 0);
 }
@@ -225,6 +228,7 @@ rollout_calendar_set_holidays (RolloutCalendar *self,
   self->holidays = rollout_ptr_array_copy (holidays,
                                            (GBoxedCopyFunc) rollout_holiday_copy,
                                            (GDestroyNotify) rollout_holiday_free);
+  self->revision++;
   rebuild (self);
   g_signal_emit (self, signals [CHANGED], 0);
 }
@@ -410,4 +414,11 @@ rollout_weekday_from_nick (const char *nick)
     if (g_strcmp0 (nick, weekday_nicks[i]) == 0)
       return (GDateWeekday) i;
   return G_DATE_BAD_WEEKDAY;
+}
+
+/* How many times the working days or holidays of @self changed. */
+guint
+_rollout_calendar_get_revision (RolloutCalendar *self)
+{
+  return self->revision;
 }

@@ -23,7 +23,7 @@
 #include <glib/gi18n-lib.h>
 #include <gobject/gvaluecollector.h>
 
-#include "rollout-command.h"
+#include "rollout-command-private.h"
 
 typedef struct
 {
@@ -114,6 +114,33 @@ struct _RolloutSetCommand
 
 G_DEFINE_FINAL_TYPE (RolloutSetCommand, rollout_set_command, ROLLOUT_TYPE_COMMAND)
 
+static GQuark
+edits_quark (void)
+{
+  static GQuark quark;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("rollout-edits");
+  return quark;
+}
+
+/**
+ * _rollout_command_count_edits:
+ * @object: an object of a plan
+ *
+ * How many times commands set properties of @object: with the count of
+ * changes each kind of object keeps in its setters, this tells the file
+ * writer's cache that an object's text may have changed, whatever the
+ * property.
+ *
+ * Returns: the count
+ */
+guint
+_rollout_command_count_edits (gpointer object)
+{
+  return GPOINTER_TO_UINT (g_object_get_qdata (object, edits_quark ()));
+}
+
 static void
 set_values (RolloutSetCommand *self,
             GArray            *values)
@@ -122,6 +149,8 @@ set_values (RolloutSetCommand *self,
   for (guint i = 0; i < self->names->len; i++)
     g_object_set_property (self->object, g_ptr_array_index (self->names, i),
                            &g_array_index (values, GValue, i));
+  g_object_set_qdata (self->object, edits_quark (),
+                      GUINT_TO_POINTER (_rollout_command_count_edits (self->object) + 1));
   g_object_thaw_notify (self->object);
 }
 

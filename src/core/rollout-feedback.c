@@ -9,7 +9,7 @@
 
 #include "config.h"
 
-#include "rollout-feedback.h"
+#include "rollout-feedback-private.h"
 
 struct _RolloutFeedback
 {
@@ -25,6 +25,10 @@ struct _RolloutFeedback
   char *text;
   char *task_id;
   JsonObject *extra;
+
+  /* Counts changes of what the file stores, so that the writer can tell
+   * what changed. */
+  guint revision;
 };
 
 G_DEFINE_FINAL_TYPE (RolloutFeedback, rollout_feedback, G_TYPE_OBJECT)
@@ -245,6 +249,7 @@ rollout_feedback_set_date (RolloutFeedback *self,
   if (self->date == date)
     return;
   self->date = date;
+  self->revision++;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DATE]);
 }
 
@@ -268,6 +273,7 @@ rollout_feedback_set_phase_id (RolloutFeedback *self,
     return;
   g_free (self->phase_id);
   self->phase_id = g_strdup (phase_id);
+  self->revision++;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PHASE_ID]);
 }
 
@@ -291,6 +297,7 @@ rollout_feedback_set_source (RolloutFeedback *self,
     return;
   g_free (self->source);
   self->source = g_strdup (source);
+  self->revision++;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SOURCE]);
 }
 
@@ -311,6 +318,7 @@ rollout_feedback_set_sentiment (RolloutFeedback *self,
   if (self->sentiment == sentiment)
     return;
   self->sentiment = sentiment;
+  self->revision++;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SENTIMENT]);
 }
 
@@ -337,6 +345,7 @@ rollout_feedback_set_tags (RolloutFeedback *self,
     return;
   g_strfreev (self->tags);
   self->tags = g_strdupv ((char **) tags);
+  self->revision++;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TAGS]);
 }
 
@@ -360,6 +369,7 @@ rollout_feedback_set_text (RolloutFeedback *self,
     return;
   g_free (self->text);
   self->text = g_strdup (text);
+  self->revision++;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TEXT]);
 }
 
@@ -383,6 +393,7 @@ rollout_feedback_set_task_id (RolloutFeedback *self,
     return;
   g_free (self->task_id);
   self->task_id = g_strdup (task_id);
+  self->revision++;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TASK_ID]);
 }
 
@@ -409,4 +420,12 @@ rollout_feedback_set_extra (RolloutFeedback *self,
 
   g_clear_pointer (&self->extra, json_object_unref);
   self->extra = rollout_extra_ref (extra);
+  self->revision++;
+}
+
+/* How many times what the file stores of @self has changed. */
+guint
+_rollout_feedback_get_revision (RolloutFeedback *self)
+{
+  return self->revision;
 }

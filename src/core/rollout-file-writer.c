@@ -12,6 +12,15 @@
  * order, numbers in their shortest exact form, one trailing newline. That is
  * what lets two people's copies diff and merge line by line in git. Members
  * this version does not know follow the known ones, in their original order.
+ *
+ * A RolloutWriteCache keeps the text of each task, phase, team, risk,
+ * metric and feedback from one writing to the next, keyed by the object
+ * and the count of its changes (each kind of object counts them in its
+ * setters, and commands count what they set), so that writing a big plan
+ * again after an edit writes out only what changed. A setter of a stored
+ * value must count: tests/test-file.c checks every property. Its
+ * snapshot is the text in pieces, immutable and reference counted, which
+ * any thread may join: drafts are joined and stored in a worker.
  */
 
 #define G_LOG_DOMAIN "rollout-file"
@@ -22,12 +31,37 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rollout-command-private.h"
+#include "rollout-feedback-private.h"
 #include "rollout-file.h"
+#include "rollout-metric-private.h"
+#include "rollout-phase-private.h"
+#include "rollout-risk-private.h"
+#include "rollout-task-private.h"
+#include "rollout-team-private.h"
 
 typedef struct {
   GString *out;
   GArray *first;   /* gboolean per open container: nothing written in it yet */
+  /* With a cache: the text so far, in pieces (GBytes); @out holds what
+   * follows the last piece. */
+  RolloutWriteCache *cache;
+  GPtrArray *pieces;
 } Writer;
+
+typedef struct {
+  GObject *object;     /* a reference: its address is not reused while cached */
+  guint    revision;   /* the object's count of changes when written */
+  guint    edits;      /* and of the commands that set its properties */
+  guint    generation;
+  GBytes  *text;       /* ",\n    {…}": the comma and indent before it included */
+} CachedObject;
+
+struct _RolloutWriteCache {
+  GHashTable *objects; /* GObject → CachedObject */
+  guint       generation;
+  guint       n_written;
+};
 
 static void
 newline (Writer *w)
@@ -594,6 +628,164 @@ write_collection (Writer     *w,
   end (w, ']');
 }
 
+static void
+cached_object_free (gpointer data)
+{
+  CachedObject *cached = data;
+
+  g_object_unref (cached->object);
+  g_bytes_unref (cached->text);
+  g_free (cached);
+}
+
+/**
+ * rollout_write_cache_new:
+ *
+ * Returns: (transfer full): an empty cache for rollout_write_cache_snapshot()
+ */
+RolloutWriteCache *
+rollout_write_cache_new (void)
+{
+  RolloutWriteCache *cache = g_new0 (RolloutWriteCache, 1);
+
+  cache->objects = g_hash_table_new_full (NULL, NULL, NULL, cached_object_free);
+  return cache;
+}
+
+void
+rollout_write_cache_free (RolloutWriteCache *cache)
+{
+  if (cache == NULL)
+    return;
+  g_hash_table_unref (cache->objects);
+  g_free (cache);
+}
+
+/* What was written since the last piece becomes a piece. */
+static void
+flush_piece (Writer *w)
+{
+  if (w->out->len == 0)
+    return;
+  g_ptr_array_add (w->pieces, g_bytes_new (w->out->str, w->out->len));
+  g_string_truncate (w->out, 0);
+}
+
+/* The text of @object as an element of an array @depth containers deep,
+ * after a comma. */
+static GBytes *
+object_text (GObject    *object,
+             ObjectFunc  func,
+             guint       depth)
+{
+  g_autoptr(GArray) first = g_array_sized_new (FALSE, FALSE, sizeof (gboolean), depth + 2);
+  Writer w = { g_string_sized_new (512), first, NULL, NULL };
+  gboolean not_first = FALSE;
+
+  for (guint i = 0; i < depth; i++)
+    g_array_append_val (first, not_first);
+  next (&w);
+  begin (&w, '{');
+  func (&w, object);
+  end (&w, '}');
+  return g_string_free_to_bytes (w.out);
+}
+
+typedef guint (*RevisionFunc) (gpointer object);
+
+/* Like write_collection(), with the text of each object that did not
+ * change since the last snapshot taken from the cache. */
+static void
+write_collection_cached (Writer       *w,
+                         const char   *name,
+                         GListModel   *model,
+                         ObjectFunc    func,
+                         RevisionFunc  revision_of)
+{
+  RolloutWriteCache *cache = w->cache;
+  guint n = g_list_model_get_n_items (model);
+
+  key (w, name);
+  begin (w, '[');
+  flush_piece (w);
+  for (guint i = 0; i < n; i++)
+    {
+      GObject *object = g_list_model_get_item (model, i);
+      CachedObject *cached = g_hash_table_lookup (cache->objects, object);
+      guint revision = revision_of (object);
+      guint edits = _rollout_command_count_edits (object);
+
+      if (cached == NULL)
+        {
+          cached = g_new0 (CachedObject, 1);
+          cached->object = g_object_ref (object);
+          g_hash_table_insert (cache->objects, object, cached);
+        }
+      if (cached->text == NULL || cached->revision != revision || cached->edits != edits)
+        {
+          g_clear_pointer (&cached->text, g_bytes_unref);
+          cached->text = object_text (object, func, w->first->len);
+          cached->revision = revision;
+          cached->edits = edits;
+        }
+      cached->generation = cache->generation;
+      /* The first element has no comma before it. */
+      g_ptr_array_add (w->pieces, i == 0 ? g_bytes_new_from_bytes (cached->text, 1, g_bytes_get_size (cached->text) - 1)
+                                         : g_bytes_ref (cached->text));
+      g_object_unref (object);
+    }
+  cache->n_written += n;
+  if (n > 0)
+    g_array_index (w->first, gboolean, w->first->len - 1) = FALSE;
+  end (w, ']');
+}
+
+static void
+write_collection_maybe_cached (Writer       *w,
+                               const char   *name,
+                               GListModel   *model,
+                               ObjectFunc    func,
+                               RevisionFunc  revision_of)
+{
+  if (w->cache != NULL)
+    write_collection_cached (w, name, model, func, revision_of);
+  else
+    write_collection (w, name, model, func);
+}
+
+static void
+write_project (Writer         *w,
+               RolloutProject *project)
+{
+  begin (w, '{');
+  member_string (w, "format", ROLLOUT_FILE_FORMAT);
+  member_int (w, "version", ROLLOUT_FILE_VERSION);
+  member_string (w, "id", rollout_project_get_id (project));
+  member_string (w, "name", rollout_project_get_name (project));
+  member_string (w, "description", rollout_project_get_description (project));
+  member_string (w, "owner", rollout_project_get_owner (project));
+  member_string (w, "created", rollout_project_get_created (project));
+  member_string (w, "modified", rollout_project_get_modified (project));
+  member_date (w, "start", rollout_project_get_start (project));
+  write_calendar (w, rollout_project_get_calendar (project));
+  write_wip_limits (w, project);
+  write_collection_maybe_cached (w, "teams", rollout_project_get_teams (project),
+                                 (ObjectFunc) write_team, (RevisionFunc) _rollout_team_get_revision);
+  write_collection_maybe_cached (w, "phases", rollout_project_get_phases (project),
+                                 (ObjectFunc) write_phase, (RevisionFunc) _rollout_phase_get_revision);
+  write_collection_maybe_cached (w, "tasks", rollout_project_get_tasks (project),
+                                 (ObjectFunc) write_task, (RevisionFunc) _rollout_task_get_revision);
+  write_collection_maybe_cached (w, "risks", rollout_project_get_risks (project),
+                                 (ObjectFunc) write_risk, (RevisionFunc) _rollout_risk_get_revision);
+  write_collection_maybe_cached (w, "metrics", rollout_project_get_metrics (project),
+                                 (ObjectFunc) write_metric, (RevisionFunc) _rollout_metric_get_revision);
+  write_collection_maybe_cached (w, "feedback", rollout_project_get_feedback (project),
+                                 (ObjectFunc) write_feedback, (RevisionFunc) _rollout_feedback_get_revision);
+  write_extra (w, rollout_project_get_extra (project));
+  end (w, '}');
+  g_string_append_c (w->out, '\n');
+}
+
 /**
  * rollout_file_write:
  * @project: a #RolloutProject
@@ -609,34 +801,92 @@ rollout_file_write (RolloutProject *project,
                     gsize          *out_length)
 {
   g_autoptr(GArray) first = g_array_new (FALSE, FALSE, sizeof (gboolean));
-  guint n_tasks = g_list_model_get_n_items (rollout_project_get_tasks (project));
-  Writer w = { g_string_sized_new (4096 + n_tasks * 400), first };
+  guint n_tasks;
+  Writer w = { NULL, first, NULL, NULL };
 
   g_return_val_if_fail (ROLLOUT_IS_PROJECT (project), NULL);
 
-  begin (&w, '{');
-  member_string (&w, "format", ROLLOUT_FILE_FORMAT);
-  member_int (&w, "version", ROLLOUT_FILE_VERSION);
-  member_string (&w, "id", rollout_project_get_id (project));
-  member_string (&w, "name", rollout_project_get_name (project));
-  member_string (&w, "description", rollout_project_get_description (project));
-  member_string (&w, "owner", rollout_project_get_owner (project));
-  member_string (&w, "created", rollout_project_get_created (project));
-  member_string (&w, "modified", rollout_project_get_modified (project));
-  member_date (&w, "start", rollout_project_get_start (project));
-  write_calendar (&w, rollout_project_get_calendar (project));
-  write_wip_limits (&w, project);
-  write_collection (&w, "teams", rollout_project_get_teams (project), (ObjectFunc) write_team);
-  write_collection (&w, "phases", rollout_project_get_phases (project), (ObjectFunc) write_phase);
-  write_collection (&w, "tasks", rollout_project_get_tasks (project), (ObjectFunc) write_task);
-  write_collection (&w, "risks", rollout_project_get_risks (project), (ObjectFunc) write_risk);
-  write_collection (&w, "metrics", rollout_project_get_metrics (project), (ObjectFunc) write_metric);
-  write_collection (&w, "feedback", rollout_project_get_feedback (project), (ObjectFunc) write_feedback);
-  write_extra (&w, rollout_project_get_extra (project));
-  end (&w, '}');
-  g_string_append_c (w.out, '\n');
+  n_tasks = g_list_model_get_n_items (rollout_project_get_tasks (project));
+  w.out = g_string_sized_new (4096 + n_tasks * 400);
+  write_project (&w, project);
 
   if (out_length != NULL)
     *out_length = w.out->len;
   return g_string_free (w.out, FALSE);
+}
+
+/**
+ * rollout_write_cache_snapshot:
+ * @cache: a #RolloutWriteCache, used for one project at a time
+ * @project: a #RolloutProject
+ *
+ * The text rollout_file_write() gives for @project, in pieces: tasks,
+ * phases, teams, risks, metrics and feedback that did not change since the
+ * last snapshot are not written again, so this is quick after an edit of a
+ * big plan. The pieces never change; any thread
+ * may join them with rollout_file_join().
+ *
+ * Returns: (transfer full) (element-type GBytes): the pieces, in order
+ */
+GPtrArray *
+rollout_write_cache_snapshot (RolloutWriteCache *cache,
+                              RolloutProject    *project)
+{
+  g_autoptr(GArray) first = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  g_autoptr(GString) out = g_string_sized_new (64 * 1024);
+  Writer w = { out, first, cache, NULL };
+
+  g_return_val_if_fail (cache != NULL, NULL);
+  g_return_val_if_fail (ROLLOUT_IS_PROJECT (project), NULL);
+
+  w.pieces = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  cache->generation++;
+  cache->n_written = 0;
+  write_project (&w, project);
+  flush_piece (&w);
+
+  /* What left the plan leaves the cache. */
+  if (g_hash_table_size (cache->objects) > cache->n_written)
+    {
+      GHashTableIter iter;
+      CachedObject *cached;
+
+      g_hash_table_iter_init (&iter, cache->objects);
+      while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &cached))
+        if (cached->generation != cache->generation)
+          g_hash_table_iter_remove (&iter);
+    }
+  return w.pieces;
+}
+
+/**
+ * rollout_file_join:
+ * @pieces: (element-type GBytes): pieces of text, as from
+ *   rollout_write_cache_snapshot()
+ *
+ * Joins @pieces; safe in any thread, as long as @pieces itself is not
+ * changed meanwhile.
+ *
+ * Returns: (transfer full): the text
+ */
+GBytes *
+rollout_file_join (GPtrArray *pieces)
+{
+  gsize length = 0, at = 0;
+  char *text;
+
+  g_return_val_if_fail (pieces != NULL, NULL);
+
+  for (guint i = 0; i < pieces->len; i++)
+    length += g_bytes_get_size (g_ptr_array_index (pieces, i));
+  text = g_malloc (MAX (length, 1));
+  for (guint i = 0; i < pieces->len; i++)
+    {
+      gsize size;
+      gconstpointer data = g_bytes_get_data (g_ptr_array_index (pieces, i), &size);
+
+      memcpy (text + at, data, size);
+      at += size;
+    }
+  return g_bytes_new_take (text, length);
 }

@@ -71,6 +71,22 @@ RolloutProject *rollout_file_load     (GFile           *file,
                                        GError         **error);
 char           *rollout_file_write    (RolloutProject  *project,
                                        gsize           *out_length);
+/**
+ * RolloutWriteCache:
+ *
+ * The text of each task of a plan as last written, so that writing the
+ * plan again writes only what changed. See rollout_write_cache_snapshot().
+ */
+typedef struct _RolloutWriteCache RolloutWriteCache;
+
+RolloutWriteCache *rollout_write_cache_new      (void);
+void               rollout_write_cache_free     (RolloutWriteCache *cache);
+GPtrArray         *rollout_write_cache_snapshot (RolloutWriteCache *cache,
+                                                 RolloutProject    *project);
+GBytes            *rollout_file_join            (GPtrArray         *pieces);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RolloutWriteCache, rollout_write_cache_free)
+
 gboolean        rollout_file_save     (RolloutProject  *project,
                                        GFile           *file,
                                        GCancellable    *cancellable,

@@ -10,7 +10,9 @@
  * Commands run through here: each is applied, the plan is rescheduled so
  * derived dates follow at once (slip propagation), and the command joins
  * the undo stack. A command that would make dependencies circular is
- * reverted and refused with an error, so the plan can always be scheduled.
+ * reverted and refused with an error, so the plan can always be scheduled;
+ * scheduling finds the circle, so an edit builds the dependency graph
+ * once, and only for the tasks it changed (see rollout-scheduler.c).
  * "Modified" means the undo position differs from the one last saved, which
  * makes undoing back to the saved state clean again, as in a text editor.
  */
@@ -62,6 +64,36 @@ reschedule (RolloutHistory *self)
     return;
   if (!rollout_project_schedule (self->project, NULL, &error))
     g_warning ("Could not schedule the plan: %s", error->message);
+}
+
+/* Reschedules the plan after an edit. FALSE, with the circle in @error,
+ * when the edit made tasks depend on each other in a circle. Scheduling
+ * finds circles itself; a plan without a start is searched for them. */
+static gboolean
+reschedule_checked (RolloutHistory  *self,
+                    GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GPtrArray) cycles = NULL;
+  g_autofree char *path = NULL;
+
+  if (rollout_project_get_start (self->project) != ROLLOUT_DATE_NONE)
+    {
+      if (rollout_project_schedule (self->project, NULL, &local_error))
+        return TRUE;
+      if (!g_error_matches (local_error, ROLLOUT_SCHEDULER_ERROR, ROLLOUT_SCHEDULER_ERROR_CYCLE))
+        {
+          g_warning ("Could not schedule the plan: %s", local_error->message);
+          return TRUE;
+        }
+    }
+
+  cycles = rollout_scheduler_find_cycles (self->project);
+  if (cycles->len == 0)
+    return TRUE;
+  path = rollout_scheduler_format_cycle (g_ptr_array_index (cycles, 0));
+  g_set_error (error, ROLLOUT_SCHEDULER_ERROR, ROLLOUT_SCHEDULER_ERROR_CYCLE, "%s", path);
+  return FALSE;
 }
 
 static void
@@ -218,7 +250,6 @@ rollout_history_execute (RolloutHistory  *self,
                          GError         **error)
 {
   gboolean was_modified, could_undo, could_redo;
-  g_autoptr(GPtrArray) cycles = NULL;
 
   g_return_val_if_fail (ROLLOUT_IS_HISTORY (self), FALSE);
   g_return_val_if_fail (ROLLOUT_IS_COMMAND (command), FALSE);
@@ -229,14 +260,10 @@ rollout_history_execute (RolloutHistory  *self,
 
   rollout_command_apply (command, self->project);
 
-  cycles = rollout_scheduler_find_cycles (self->project);
-  if (cycles->len > 0)
+  /* A failed run changes no derived value: reverting is enough. */
+  if (!reschedule_checked (self, error))
     {
-      g_autofree char *path = rollout_scheduler_format_cycle (g_ptr_array_index (cycles, 0));
-
       rollout_command_revert (command, self->project);
-      g_set_error (error, ROLLOUT_SCHEDULER_ERROR, ROLLOUT_SCHEDULER_ERROR_CYCLE,
-                   "%s", path);
       return FALSE;
     }
 
@@ -247,7 +274,6 @@ rollout_history_execute (RolloutHistory  *self,
     self->saved_position = -1;
   self->position++;
 
-  reschedule (self);
   changed (self, was_modified, could_undo, could_redo);
   return TRUE;
 }

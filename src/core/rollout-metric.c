@@ -9,7 +9,7 @@
 
 #include "config.h"
 
-#include "rollout-metric.h"
+#include "rollout-metric-private.h"
 
 struct _RolloutMetric
 {
@@ -24,6 +24,10 @@ struct _RolloutMetric
   double target;
   GPtrArray *samples;
   JsonObject *extra;
+
+  /* Counts changes of what the file stores, so that the writer can tell
+   * what changed. */
+  guint revision;
 };
 
 G_DEFINE_FINAL_TYPE (RolloutMetric, rollout_metric, G_TYPE_OBJECT)
@@ -232,6 +236,7 @@ rollout_metric_set_name (RolloutMetric *self,
     return;
   g_free (self->name);
   self->name = g_strdup (name);
+  self->revision++;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NAME]);
 }
 
@@ -255,6 +260,7 @@ rollout_metric_set_unit (RolloutMetric *self,
     return;
   g_free (self->unit);
   self->unit = g_strdup (unit);
+  self->revision++;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_UNIT]);
 }
 
@@ -275,6 +281,7 @@ rollout_metric_set_direction (RolloutMetric *self,
   if (self->direction == direction)
     return;
   self->direction = direction;
+  self->revision++;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DIRECTION]);
 }
 
@@ -296,6 +303,7 @@ rollout_metric_set_has_target (RolloutMetric *self,
   if (self->has_target == has_target)
     return;
   self->has_target = has_target;
+  self->revision++;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_HAS_TARGET]);
 }
 
@@ -316,6 +324,7 @@ rollout_metric_set_target (RolloutMetric *self,
   if (self->target == target)
     return;
   self->target = target;
+  self->revision++;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TARGET]);
 }
 
@@ -348,6 +357,7 @@ rollout_metric_set_samples (RolloutMetric *self,
     return;
   g_clear_pointer (&self->samples, g_ptr_array_unref);
   self->samples = rollout_ptr_array_copy (samples, (GBoxedCopyFunc) rollout_sample_copy, (GDestroyNotify) rollout_sample_free);
+  self->revision++;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SAMPLES]);
 }
 
@@ -374,4 +384,12 @@ rollout_metric_set_extra (RolloutMetric *self,
 
   g_clear_pointer (&self->extra, json_object_unref);
   self->extra = rollout_extra_ref (extra);
+  self->revision++;
+}
+
+/* How many times what the file stores of @self has changed. */
+guint
+_rollout_metric_get_revision (RolloutMetric *self)
+{
+  return self->revision;
 }

@@ -14,5 +14,6 @@ G_BEGIN_DECLS
 void _rollout_phase_set_schedule (RolloutPhase *self,
                                   RolloutDate   start,
                                   RolloutDate   finish);
+guint _rollout_phase_get_revision (RolloutPhase *self);
 
 G_END_DECLS

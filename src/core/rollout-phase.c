@@ -31,6 +31,9 @@ struct _RolloutPhase
   /* Derived from the phase's scheduled tasks. */
   RolloutDate start;
   RolloutDate finish;
+
+  /* Counts changes of what the file stores (not of the derived dates). */
+  guint revision;
 };
 
 G_DEFINE_FINAL_TYPE (RolloutPhase, rollout_phase, G_TYPE_OBJECT)
@@ -305,6 +308,7 @@ rollout_phase_set_name (RolloutPhase *self,
     return;
   g_free (self->name);
   self->name = g_strdup (name);
+  self->revision++;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NAME]);
 }
 
@@ -328,6 +332,7 @@ rollout_phase_set_description (RolloutPhase *self,
     return;
   g_free (self->description);
   self->description = g_strdup (description);
+  self->revision++;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DESCRIPTION]);
 }
 
@@ -348,6 +353,7 @@ rollout_phase_set_audience_percent (RolloutPhase *self,
   if (self->audience_percent == audience_percent)
     return;
   self->audience_percent = audience_percent;
+  self->revision++;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_AUDIENCE_PERCENT]);
 }
 
@@ -374,6 +380,7 @@ rollout_phase_set_regions (RolloutPhase *self,
     return;
   g_strfreev (self->regions);
   self->regions = g_strdupv ((char **) regions);
+  self->revision++;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_REGIONS]);
 }
 
@@ -394,6 +401,7 @@ rollout_phase_set_planned_start (RolloutPhase *self,
   if (self->planned_start == planned_start)
     return;
   self->planned_start = planned_start;
+  self->revision++;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PLANNED_START]);
 }
 
@@ -414,6 +422,7 @@ rollout_phase_set_status (RolloutPhase *self,
   if (self->status == status)
     return;
   self->status = status;
+  self->revision++;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STATUS]);
 }
 
@@ -446,6 +455,7 @@ rollout_phase_set_signoffs (RolloutPhase *self,
     return;
   g_clear_pointer (&self->signoffs, g_ptr_array_unref);
   self->signoffs = rollout_ptr_array_copy (signoffs, (GBoxedCopyFunc) rollout_signoff_copy, (GDestroyNotify) rollout_signoff_free);
+  self->revision++;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SIGNOFFS]);
 }
 
@@ -472,6 +482,7 @@ rollout_phase_set_extra (RolloutPhase *self,
 
   g_clear_pointer (&self->extra, json_object_unref);
   self->extra = rollout_extra_ref (extra);
+  self->revision++;
 }
 
 /**
@@ -505,6 +516,7 @@ rollout_phase_set_gate (RolloutPhase      *self,
   g_clear_pointer (&self->gate, rollout_gate_free);
   if (gate != NULL)
     self->gate = rollout_gate_copy (gate);
+  self->revision++;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_GATE]);
 }
 
@@ -577,5 +589,13 @@ rollout_phase_set_decisions (RolloutPhase *self,
   self->decisions = rollout_ptr_array_copy (decisions,
                                             (GBoxedCopyFunc) rollout_decision_copy,
                                             (GDestroyNotify) rollout_decision_free);
+  self->revision++;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DECISIONS]);
+}
+
+/* How many times what the file stores of @self has changed. */
+guint
+_rollout_phase_get_revision (RolloutPhase *self)
+{
+  return self->revision;
 }

@@ -13,7 +13,7 @@
 
 #include "config.h"
 
-#include "rollout-project.h"
+#include "rollout-project-private.h"
 
 typedef enum {
   KIND_TEAM,
@@ -28,6 +28,7 @@ typedef enum {
 typedef struct {
   GListStore *store;
   GHashTable *by_id;   /* id (owned by the object) → object */
+  guint       revision; /* counts insertions and removals */
 } Collection;
 
 struct _RolloutProject
@@ -128,6 +129,7 @@ collection_insert (Collection *c,
   if (id == NULL || g_hash_table_contains (c->by_id, id))
     return FALSE;
   g_hash_table_insert (c->by_id, (gpointer) id, object);
+  c->revision++;
   if (position < 0 || (guint) position >= n)
     g_list_store_append (c->store, object);
   else
@@ -704,6 +706,7 @@ rollout_project_remove (RolloutProject *self,
     return -1;
   kind_of_type (G_OBJECT_TYPE (object), &kind);
   g_hash_table_remove (self->collections[kind].by_id, object_id (object));
+  self->collections[kind].revision++;
   g_list_store_remove (self->collections[kind].store, position);
   return position;
 }
@@ -755,4 +758,18 @@ rollout_project_make_id (RolloutProject *self,
       candidate = g_strdup_printf ("%s-%u", base->str, n);
     }
   return candidate;
+}
+
+/* How many times a task or phase was added to or removed from @self: a
+ * different number means a different list. */
+guint
+_rollout_project_get_tasks_revision (RolloutProject *self)
+{
+  return self->collections[KIND_TASK].revision;
+}
+
+guint
+_rollout_project_get_phases_revision (RolloutProject *self)
+{
+  return self->collections[KIND_PHASE].revision;
 }

@@ -9,7 +9,7 @@
 
 #include "config.h"
 
-#include "rollout-risk.h"
+#include "rollout-risk-private.h"
 
 struct _RolloutRisk
 {
@@ -29,6 +29,10 @@ struct _RolloutRisk
   char **task_ids;
   GPtrArray *history;
   JsonObject *extra;
+
+  /* Counts changes of what the file stores, so that the writer can tell
+   * what changed. */
+  guint revision;
 };
 
 G_DEFINE_FINAL_TYPE (RolloutRisk, rollout_risk, G_TYPE_OBJECT)
@@ -314,6 +318,7 @@ rollout_risk_set_title (RolloutRisk *self,
     return;
   g_free (self->title);
   self->title = g_strdup (title);
+  self->revision++;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TITLE]);
 }
 
@@ -337,6 +342,7 @@ rollout_risk_set_description (RolloutRisk *self,
     return;
   g_free (self->description);
   self->description = g_strdup (description);
+  self->revision++;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DESCRIPTION]);
 }
 
@@ -359,6 +365,7 @@ rollout_risk_set_likelihood (RolloutRisk *self,
   if (self->likelihood == likelihood)
     return;
   self->likelihood = likelihood;
+  self->revision++;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LIKELIHOOD]);
 }
 
@@ -381,6 +388,7 @@ rollout_risk_set_impact (RolloutRisk *self,
   if (self->impact == impact)
     return;
   self->impact = impact;
+  self->revision++;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_IMPACT]);
 }
 
@@ -404,6 +412,7 @@ rollout_risk_set_owner (RolloutRisk *self,
     return;
   g_free (self->owner);
   self->owner = g_strdup (owner);
+  self->revision++;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_OWNER]);
 }
 
@@ -427,6 +436,7 @@ rollout_risk_set_mitigation (RolloutRisk *self,
     return;
   g_free (self->mitigation);
   self->mitigation = g_strdup (mitigation);
+  self->revision++;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MITIGATION]);
 }
 
@@ -450,6 +460,7 @@ rollout_risk_set_contingency (RolloutRisk *self,
     return;
   g_free (self->contingency);
   self->contingency = g_strdup (contingency);
+  self->revision++;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CONTINGENCY]);
 }
 
@@ -470,6 +481,7 @@ rollout_risk_set_status (RolloutRisk *self,
   if (self->status == status)
     return;
   self->status = status;
+  self->revision++;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STATUS]);
 }
 
@@ -493,6 +505,7 @@ rollout_risk_set_phase_id (RolloutRisk *self,
     return;
   g_free (self->phase_id);
   self->phase_id = g_strdup (phase_id);
+  self->revision++;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PHASE_ID]);
 }
 
@@ -519,6 +532,7 @@ rollout_risk_set_task_ids (RolloutRisk *self,
     return;
   g_strfreev (self->task_ids);
   self->task_ids = g_strdupv ((char **) task_ids);
+  self->revision++;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TASK_IDS]);
 }
 
@@ -551,6 +565,7 @@ rollout_risk_set_history (RolloutRisk *self,
     return;
   g_clear_pointer (&self->history, g_ptr_array_unref);
   self->history = rollout_ptr_array_copy (history, (GBoxedCopyFunc) rollout_assessment_copy, (GDestroyNotify) rollout_assessment_free);
+  self->revision++;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_HISTORY]);
 }
 
@@ -577,6 +592,7 @@ rollout_risk_set_extra (RolloutRisk *self,
 
   g_clear_pointer (&self->extra, json_object_unref);
   self->extra = rollout_extra_ref (extra);
+  self->revision++;
 }
 
 /**
@@ -641,4 +657,11 @@ rollout_risk_get_trend (RolloutRisk              *self,
   if (now < before)
     return ROLLOUT_RISK_TREND_FALLING;
   return ROLLOUT_RISK_TREND_STEADY;
+}
+
+/* How many times what the file stores of @self has changed. */
+guint
+_rollout_risk_get_revision (RolloutRisk *self)
+{
+  return self->revision;
 }

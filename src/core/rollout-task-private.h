@@ -16,5 +16,6 @@ void _rollout_task_set_schedule (RolloutTask *self,
                                  RolloutDate  finish,
                                  int          total_slack,
                                  gboolean     critical);
+guint _rollout_task_get_revision (RolloutTask *self);
 
 G_END_DECLS

@@ -36,6 +36,12 @@ struct _RolloutTask
   RolloutDate finish;
   int total_slack;
   guint critical : 1;
+
+  /* Counts changes of what the file stores (not of the derived values),
+   * so that the scheduler and the writer can tell what changed. Counted
+   * in the setters: a notify handler would make every notification of
+   * every task go through a signal emission. */
+  guint revision;
 };
 
 G_DEFINE_FINAL_TYPE (RolloutTask, rollout_task, G_TYPE_OBJECT)
@@ -375,6 +381,7 @@ rollout_task_set_name (RolloutTask *self,
     return;
   g_free (self->name);
   self->name = g_strdup (name);
+  self->revision++;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NAME]);
 }
 
@@ -398,6 +405,7 @@ rollout_task_set_phase_id (RolloutTask *self,
     return;
   g_free (self->phase_id);
   self->phase_id = g_strdup (phase_id);
+  self->revision++;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PHASE_ID]);
 }
 
@@ -421,6 +429,7 @@ rollout_task_set_team_id (RolloutTask *self,
     return;
   g_free (self->team_id);
   self->team_id = g_strdup (team_id);
+  self->revision++;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TEAM_ID]);
 }
 
@@ -444,6 +453,7 @@ rollout_task_set_owner (RolloutTask *self,
     return;
   g_free (self->owner);
   self->owner = g_strdup (owner);
+  self->revision++;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_OWNER]);
 }
 
@@ -466,6 +476,7 @@ rollout_task_set_duration (RolloutTask *self,
   if (self->duration == duration)
     return;
   self->duration = duration;
+  self->revision++;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DURATION]);
 }
 
@@ -486,6 +497,7 @@ rollout_task_set_start_no_earlier_than (RolloutTask *self,
   if (self->start_no_earlier_than == start_no_earlier_than)
     return;
   self->start_no_earlier_than = start_no_earlier_than;
+  self->revision++;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_START_NO_EARLIER_THAN]);
 }
 
@@ -518,6 +530,7 @@ rollout_task_set_dependencies (RolloutTask *self,
     return;
   g_clear_pointer (&self->dependencies, g_ptr_array_unref);
   self->dependencies = rollout_ptr_array_copy (dependencies, (GBoxedCopyFunc) rollout_dependency_copy, (GDestroyNotify) rollout_dependency_free);
+  self->revision++;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DEPENDENCIES]);
 }
 
@@ -538,6 +551,7 @@ rollout_task_set_status (RolloutTask *self,
   if (self->status == status)
     return;
   self->status = status;
+  self->revision++;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STATUS]);
 }
 
@@ -560,6 +574,7 @@ rollout_task_set_progress (RolloutTask *self,
   if (self->progress == progress)
     return;
   self->progress = progress;
+  self->revision++;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PROGRESS]);
 }
 
@@ -595,6 +610,7 @@ rollout_task_set_blocked_reason (RolloutTask *self,
     return;
   g_free (self->blocked_reason);
   self->blocked_reason = g_strdup (blocked_reason);
+  self->revision++;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BLOCKED_REASON]);
 }
 
@@ -618,6 +634,7 @@ rollout_task_set_notes (RolloutTask *self,
     return;
   g_free (self->notes);
   self->notes = g_strdup (notes);
+  self->revision++;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NOTES]);
 }
 
@@ -650,6 +667,7 @@ rollout_task_set_checklist (RolloutTask *self,
     return;
   g_clear_pointer (&self->checklist, g_ptr_array_unref);
   self->checklist = rollout_ptr_array_copy (checklist, (GBoxedCopyFunc) rollout_checklist_item_copy, (GDestroyNotify) rollout_checklist_item_free);
+  self->revision++;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CHECKLIST]);
 }
 
@@ -676,6 +694,7 @@ rollout_task_set_extra (RolloutTask *self,
 
   g_clear_pointer (&self->extra, json_object_unref);
   self->extra = rollout_extra_ref (extra);
+  self->revision++;
 }
 
 gboolean
@@ -746,28 +765,45 @@ _rollout_task_set_schedule (RolloutTask *self,
                             gboolean     critical)
 {
   GObject *object = G_OBJECT (self);
+  GParamSpec *changed[4];
+  guint n_changed = 0;
 
   critical = !!critical;
-  g_object_freeze_notify (object);
   if (self->start != start)
     {
       self->start = start;
-      g_object_notify_by_pspec (object, properties [PROP_START]);
+      changed[n_changed++] = properties [PROP_START];
     }
   if (self->finish != finish)
     {
       self->finish = finish;
-      g_object_notify_by_pspec (object, properties [PROP_FINISH]);
+      changed[n_changed++] = properties [PROP_FINISH];
     }
   if (self->total_slack != total_slack)
     {
       self->total_slack = total_slack;
-      g_object_notify_by_pspec (object, properties [PROP_TOTAL_SLACK]);
+      changed[n_changed++] = properties [PROP_TOTAL_SLACK];
     }
   if (self->critical != critical)
     {
       self->critical = critical;
-      g_object_notify_by_pspec (object, properties [PROP_CRITICAL]);
+      changed[n_changed++] = properties [PROP_CRITICAL];
     }
-  g_object_thaw_notify (object);
+
+  /* Rescheduling a big plan changes the slack of thousands of tasks:
+   * freezing notifications costs more than one notification. */
+  if (n_changed > 1)
+    g_object_freeze_notify (object);
+  for (guint i = 0; i < n_changed; i++)
+    g_object_notify_by_pspec (object, changed[i]);
+  if (n_changed > 1)
+    g_object_thaw_notify (object);
+}
+
+/* How many times what the file stores of @self has changed: a different
+ * number means different text. */
+guint
+_rollout_task_get_revision (RolloutTask *self)
+{
+  return self->revision;
 }

@@ -9,7 +9,7 @@
 
 #include "config.h"
 
-#include "rollout-team.h"
+#include "rollout-team-private.h"
 
 struct _RolloutTeam
 {
@@ -22,6 +22,10 @@ struct _RolloutTeam
   char *lead;
   char **members;
   JsonObject *extra;
+
+  /* Counts changes of what the file stores, so that the writer can tell
+   * what changed. */
+  guint revision;
 };
 
 G_DEFINE_FINAL_TYPE (RolloutTeam, rollout_team, G_TYPE_OBJECT)
@@ -201,6 +205,7 @@ rollout_team_set_name (RolloutTeam *self,
     return;
   g_free (self->name);
   self->name = g_strdup (name);
+  self->revision++;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NAME]);
 }
 
@@ -224,6 +229,7 @@ rollout_team_set_color (RolloutTeam *self,
     return;
   g_free (self->color);
   self->color = g_strdup (color);
+  self->revision++;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_COLOR]);
 }
 
@@ -247,6 +253,7 @@ rollout_team_set_lead (RolloutTeam *self,
     return;
   g_free (self->lead);
   self->lead = g_strdup (lead);
+  self->revision++;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LEAD]);
 }
 
@@ -273,6 +280,7 @@ rollout_team_set_members (RolloutTeam *self,
     return;
   g_strfreev (self->members);
   self->members = g_strdupv ((char **) members);
+  self->revision++;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MEMBERS]);
 }
 
@@ -299,4 +307,12 @@ rollout_team_set_extra (RolloutTeam *self,
 
   g_clear_pointer (&self->extra, json_object_unref);
   self->extra = rollout_extra_ref (extra);
+  self->revision++;
+}
+
+/* How many times what the file stores of @self has changed. */
+guint
+_rollout_team_get_revision (RolloutTeam *self)
+{
+  return self->revision;
 }

@@ -87,6 +87,7 @@ static const RolloutShortcut shortcuts[] = {
   { "win.move-down", { "<Alt>Down", NULL }, FALSE },
   { "win.shorten", { "<Alt><Shift>Left", NULL }, FALSE },
   { "win.lengthen", { "<Alt><Shift>Right", NULL }, FALSE },
+  { "win.link", { "<Control>l", NULL }, FALSE },
 };
 
 /* How the cache names a plan: a path for a local file, else a URI. */

@@ -16,7 +16,10 @@
  * of every edit on a big plan) and emits ::changed, which views follow.
  *
  * Drafts: while the plan is modified, a copy goes to the cache two seconds
- * after the last change, written by the cache in a worker thread. A plan
+ * after the last change. The main thread only takes a snapshot of the
+ * plan's text, which costs little: a RolloutWriteCache keeps each task's
+ * text and writes again only the tasks that changed. A worker joins the
+ * snapshot, and the cache stores it in a worker of its own. A plan
  * with a file is stored under its location, an untitled one under a key of
  * its own. Saving, or undoing back to the saved state, deletes the draft;
  * so does discarding the changes. A draft left behind by a crash is what
@@ -68,6 +71,7 @@ struct _RolloutDocument
 
   /* Drafts */
   RolloutCache           *cache;
+  RolloutWriteCache      *write_cache;   /* the text of every object, for drafts */
   char                   *draft_key;
   GCancellable           *draft_cancellable;
   guint                   draft_source;
@@ -253,26 +257,67 @@ draft_stored_cb (GObject      *object,
     g_message ("Could not store a draft of “%s”: %s", self->draft_key, error->message);
 }
 
+/* The plan's text as it is now, in pieces that any thread may join. */
+static GPtrArray *
+snapshot_text (RolloutDocument *self)
+{
+  if (self->write_cache == NULL)
+    self->write_cache = rollout_write_cache_new ();
+  return rollout_write_cache_snapshot (self->write_cache, self->project);
+}
+
+typedef struct
+{
+  GPtrArray *pieces;
+  char      *key;
+  char      *title;
+  gint64     time;
+} DraftData;
+
+static void
+draft_data_free (DraftData *draft)
+{
+  g_ptr_array_unref (draft->pieces);
+  g_free (draft->key);
+  g_free (draft->title);
+  g_free (draft);
+}
+
+static void
+join_draft_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  DraftData *draft = task_data;
+
+  g_task_return_pointer (task, rollout_file_join (draft->pieces), (GDestroyNotify) g_bytes_unref);
+}
+
+static void
+draft_joined_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  RolloutDocument *self = ROLLOUT_DOCUMENT (object);
+  DraftData *draft = g_task_get_task_data (G_TASK (result));
+  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
+  g_autoptr(GBytes) bytes = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  /* Saved or discarded meanwhile. */
+  if (bytes == NULL || self->cache == NULL || g_cancellable_is_cancelled (cancellable))
+    return;
+  rollout_cache_store_draft_async (self->cache, draft->key, draft->title, bytes, draft->time,
+                                   cancellable, draft_stored_cb, g_object_ref (self));
+}
+
 static gboolean
 store_draft_cb (gpointer user_data)
 {
   RolloutDocument *self = user_data;
-  g_autofree char *title = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  char *contents;
-  gsize length = 0;
 
   self->draft_source = 0;
-  if (self->cache == NULL || !rollout_history_get_modified (self->history))
-    return G_SOURCE_REMOVE;
-
-  contents = rollout_file_write (self->project, &length);
-  bytes = g_bytes_new_take (contents, length);
-  title = rollout_document_dup_title (self);
-  rollout_cache_store_draft_async (self->cache, ensure_draft_key (self), title, bytes,
-                                   g_get_real_time (), self->draft_cancellable,
-                                   draft_stored_cb, g_object_ref (self));
-  self->draft_stored = TRUE;
+  rollout_document_store_draft (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -533,6 +578,7 @@ rollout_document_finalize (GObject *object)
   g_clear_object (&self->project);
   g_clear_object (&self->file);
   g_clear_object (&self->cache);
+  g_clear_pointer (&self->write_cache, rollout_write_cache_free);
   g_clear_object (&self->draft_cancellable);
   g_clear_pointer (&self->draft_key, g_free);
   g_clear_pointer (&self->disk_checksum, g_free);
@@ -865,6 +911,10 @@ load_thread (GTask        *task,
 
   document = rollout_document_new (project, load->file);
   remember_disk (document, info, contents, length);
+  /* The text of every object, kept for drafts: written here once, so the
+   * first draft after opening costs the main thread no more than the
+   * next. */
+  g_ptr_array_unref (snapshot_text (document));
   g_task_return_pointer (task, document, g_object_unref);
 }
 
@@ -1148,6 +1198,39 @@ rollout_document_set_cache (RolloutDocument *self,
     return;
   if (cache != NULL && rollout_history_get_modified (self->history) && !self->draft_stored)
     queue_draft (self);
+}
+
+/**
+ * rollout_document_store_draft:
+ * @self: a #RolloutDocument
+ *
+ * Stores a draft of the unsaved changes now, rather than two seconds after
+ * the last change; nothing when there are none or no cache. The main
+ * thread takes a snapshot of the plan's text; workers join and store it.
+ */
+void
+rollout_document_store_draft (RolloutDocument *self)
+{
+  g_autoptr(GTask) task = NULL;
+  DraftData *draft;
+
+  g_return_if_fail (ROLLOUT_IS_DOCUMENT (self));
+
+  g_clear_handle_id (&self->draft_source, g_source_remove);
+  if (self->cache == NULL || !rollout_history_get_modified (self->history))
+    return;
+
+  draft = g_new0 (DraftData, 1);
+  draft->pieces = snapshot_text (self);
+  draft->key = g_strdup (ensure_draft_key (self));
+  draft->title = rollout_document_dup_title (self);
+  draft->time = g_get_real_time ();
+
+  task = g_task_new (self, self->draft_cancellable, draft_joined_cb, NULL);
+  g_task_set_source_tag (task, rollout_document_store_draft);
+  g_task_set_task_data (task, draft, (GDestroyNotify) draft_data_free);
+  g_task_run_in_thread (task, join_draft_thread);
+  self->draft_stored = TRUE;
 }
 
 /**

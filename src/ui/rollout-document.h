@@ -69,6 +69,7 @@ gboolean          rollout_document_get_schedule     (RolloutDocument         *se
 
 void              rollout_document_set_cache        (RolloutDocument         *self,
                                                      RolloutCache            *cache);
+void              rollout_document_store_draft      (RolloutDocument         *self);
 const char       *rollout_document_get_draft_key    (RolloutDocument         *self);
 void              rollout_document_discard_draft    (RolloutDocument         *self);
 

@@ -550,11 +550,34 @@ candidate_activate_cb (RolloutTaskEditor *self,
   if (task == NULL || predecessor == NULL)
     return;
   gtk_popover_popdown (self->dep_popover);
+  /* The focus must not stay in the hidden popover. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->add_dep_button));
   deps = copy_dependencies (task);
   g_ptr_array_add (deps, rollout_dependency_new (rollout_task_get_id (predecessor), ROLLOUT_DEPENDENCY_FS, 0));
   /* Translators: a task, then the task it will wait for */
   label = g_strdup_printf (_("Make ‘%s’ Wait for ‘%s’"), task_label (task), task_label (predecessor));
   run (self, rollout_command_new_set_many (task, label, "dependencies", deps, NULL));
+}
+
+/* Enter in the search picks the first task found; Down goes to the list. */
+static void
+dep_search_activate_cb (RolloutTaskEditor *self)
+{
+  if (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (self->dep_candidates))) > 0)
+    candidate_activate_cb (self, 0, self->dep_candidates);
+}
+
+static gboolean
+dep_search_key_pressed_cb (RolloutTaskEditor     *self,
+                           guint                  keyval,
+                           guint                  keycode,
+                           GdkModifierType        state,
+                           GtkEventControllerKey *controller)
+{
+  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down) ||
+      g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (self->dep_candidates))) == 0)
+    return FALSE;
+  return gtk_widget_child_focus (GTK_WIDGET (self->dep_candidates), GTK_DIR_TAB_FORWARD);
 }
 
 static void
@@ -1201,6 +1224,7 @@ rollout_task_editor_init (RolloutTaskEditor *self)
 {
   g_autoptr(GtkExpression) phase_name = NULL;
   GtkListItemFactory *factory;
+  GtkEventController *controller;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1250,6 +1274,10 @@ rollout_task_editor_init (RolloutTaskEditor *self)
   g_object_unref (factory);
   g_signal_connect_swapped (self->dep_candidates, "activate", G_CALLBACK (candidate_activate_cb), self);
   g_signal_connect_swapped (self->dep_search, "search-changed", G_CALLBACK (dep_search_changed_cb), self);
+  g_signal_connect_swapped (self->dep_search, "activate", G_CALLBACK (dep_search_activate_cb), self);
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect_swapped (controller, "key-pressed", G_CALLBACK (dep_search_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->dep_search), controller);
   g_signal_connect_swapped (self->dep_popover, "show", G_CALLBACK (dep_popover_show_cb), self);
 
   refresh (self);

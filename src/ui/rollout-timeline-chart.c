@@ -27,6 +27,21 @@
  * the day it would end on, as the pointer moves (::drag-task), and the
  * view turns that into edits. While a link is dragged the chart draws a
  * line to the pointer and rings the bar it would link to.
+ *
+ * A drag near an edge of the chart scrolls it, from a tick callback, the
+ * faster the nearer the pointer is to the edge (or the farther past it);
+ * the drag goes on from where the pointer now is over the plan. Drags are
+ * measured in days, not pixels, so that neither scrolling nor a new
+ * layout (the view lays the plan out again as dependants move) shifts
+ * them.
+ *
+ * Everything is doable by keyboard too: arrows and Page Up/Down select,
+ * Enter edits, the window's Alt+arrows move and stretch the selected bar,
+ * and rollout_timeline_chart_begin_link() starts a link from it: the arrows
+ * then pick the task to link to, Enter links and Escape gives up.
+ *
+ * For assistive technologies the chart is a list box whose description
+ * is the selected bar: its name, dates and states, or the link being made.
  */
 
 #define G_LOG_DOMAIN "rollout-timeline-chart"
@@ -35,10 +50,11 @@
 
 #include <math.h>
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "rollout-format.h"
-#include "rollout-timeline-chart.h"
+#include "rollout-timeline-chart-private.h"
 
 /* Beyond this many shaped labels the cache starts again. */
 #define LABEL_CACHE_MAX 1024
@@ -54,6 +70,9 @@
 #define LINK_HANDLE_HIT 8.0
 /* A press becomes a drag only after the pointer moves this far. */
 #define DRAG_THRESHOLD 4.0
+/* A drag this near an edge scrolls, up to this fast (pixels a second). */
+#define AUTOSCROLL_EDGE 40.0
+#define AUTOSCROLL_MAX_SPEED 1200.0
 
 typedef struct
 {
@@ -66,6 +85,7 @@ typedef struct
   GdkRGBA warning;
   GdkRGBA error;
   gboolean dark;
+  gboolean high_contrast;
 } Palette;
 
 struct _RolloutTimelineChart
@@ -101,17 +121,24 @@ struct _RolloutTimelineChart
 
   GHashTable             *matches;        /* (nullable) rows to highlight, by object */
 
-  /* The drag in progress */
+  /* The drag in progress, or the link being made by keyboard */
   RolloutTimelineDrag     drag_mode;
   gpointer                drag_task;      /* owned */
   gboolean                drag_started;
-  double                  drag_bar_x;     /* the bar when the drag began, in layout coordinates */
-  double                  drag_bar_width;
+  gboolean                keyboard_link;
+  double                  drag_bar_day;   /* where the bar began, in days since the epoch */
+  double                  drag_bar_days;  /* its length in days */
+  double                  drag_start_day; /* the day under the pointer when the drag began */
   double                  drag_pointer_x; /* the pointer now, in widget coordinates */
   double                  drag_pointer_y;
   double                  drag_start_x;
   double                  drag_start_y;
+  RolloutDate             last_drag_date; /* the last day ::drag-task told */
   int                     link_target;    /* row a link would go to, or -1 */
+
+  /* Scrolling while a drag is near an edge */
+  guint                   autoscroll_id;
+  gint64                  autoscroll_time;
 };
 
 static void rollout_timeline_chart_scrollable_init (GtkScrollableInterface *iface);
@@ -125,6 +152,8 @@ enum {
   PROP_SELECTED_ROW,
   PROP_HIGHLIGHT_CRITICAL,
   PROP_HEADER_HEIGHT,
+  PROP_LINKING,
+  PROP_LINK_TARGET,
   N_PROPS,
 
   /* GtkScrollable */
@@ -175,6 +204,16 @@ mix (const GdkRGBA *a,
   return c;
 }
 
+/* How strongly to draw a line or shade: @normal, or @high_contrast when
+ * the high-contrast style is on. */
+static float
+strength (RolloutTimelineChart *self,
+          float                 normal,
+          float                 high_contrast)
+{
+  return self->palette.high_contrast ? high_contrast : normal;
+}
+
 static double
 body_top (RolloutTimelineChart *self)
 {
@@ -191,6 +230,15 @@ static double
 vvalue (RolloutTimelineChart *self)
 {
   return self->vadjustment != NULL ? gtk_adjustment_get_value (self->vadjustment) : 0;
+}
+
+static const RolloutTimelineRow *
+row_or_null (RolloutTimelineChart *self,
+             int                   row)
+{
+  if (self->layout == NULL || row < 0 || (guint) row >= rollout_timeline_layout_get_n_rows (self->layout))
+    return NULL;
+  return rollout_timeline_layout_get_row (self->layout, row);
 }
 
 static void
@@ -269,10 +317,11 @@ update_style (RolloutTimelineChart *self)
   lookup_color (context, "warning_color", &yellow, &p->warning);
   lookup_color (context, "error_color", &red, &p->error);
   p->dark = (p->view_bg.red + p->view_bg.green + p->view_bg.blue) < 1.5f;
+  p->high_contrast = adw_style_manager_get_high_contrast (adw_style_manager_get_default ());
 
   g_clear_pointer (&self->hatch, gsk_render_node_unref);
   g_clear_pointer (&self->dim_hatch, gsk_render_node_unref);
-  self->hatch = build_hatch (&p->fg, 0.45f);
+  self->hatch = build_hatch (&p->fg, p->high_contrast ? 0.7f : 0.45f);
   self->dim_hatch = build_hatch (&p->fg, 0.12f);
   g_clear_object (&self->late_icon);
   g_clear_object (&self->blocked_icon);
@@ -489,10 +538,10 @@ draw_shading (RolloutTimelineChart *self,
 {
   const RolloutTimelineSpan *spans;
   const RolloutTimelineTick *ticks;
-  GdkRGBA weekend = with_alpha (&self->palette.fg, self->palette.dark ? 0.05f : 0.04f);
-  GdkRGBA holiday = with_alpha (&self->palette.warning, 0.12f);
-  GdkRGBA minor_line = with_alpha (&self->palette.fg, 0.06f);
-  GdkRGBA major_line = with_alpha (&self->palette.fg, 0.12f);
+  GdkRGBA weekend = with_alpha (&self->palette.fg, strength (self, self->palette.dark ? 0.05f : 0.04f, 0.09f));
+  GdkRGBA holiday = with_alpha (&self->palette.warning, strength (self, 0.12f, 0.22f));
+  GdkRGBA minor_line = with_alpha (&self->palette.fg, strength (self, 0.06f, 0.2f));
+  GdkRGBA major_line = with_alpha (&self->palette.fg, strength (self, 0.12f, 0.4f));
   guint n, first, count;
   gboolean day_zoom = rollout_timeline_layout_get_zoom (self->layout) == ROLLOUT_TIMELINE_ZOOM_DAY;
 
@@ -535,11 +584,11 @@ draw_row_backgrounds (RolloutTimelineChart *self,
                       guint                 last)
 {
   const RolloutTimelineBand *bands;
-  GdkRGBA header = with_alpha (&self->palette.fg, self->palette.dark ? 0.05f : 0.035f);
+  GdkRGBA header = with_alpha (&self->palette.fg, strength (self, self->palette.dark ? 0.05f : 0.035f, 0.08f));
   GdkRGBA band = with_alpha (&self->palette.accent, self->palette.dark ? 0.07f : 0.05f);
-  GdkRGBA band_edge = with_alpha (&self->palette.accent, 0.25f);
-  GdkRGBA hover = with_alpha (&self->palette.fg, 0.03f);
-  GdkRGBA selected = with_alpha (&self->palette.fg, 0.08f);
+  GdkRGBA band_edge = with_alpha (&self->palette.accent, strength (self, 0.25f, 0.7f));
+  GdkRGBA hover = with_alpha (&self->palette.fg, strength (self, 0.03f, 0.06f));
+  GdkRGBA selected = with_alpha (&self->palette.fg, strength (self, 0.08f, 0.14f));
   GdkRGBA match = with_alpha (&self->palette.accent, self->palette.dark ? 0.22f : 0.14f);
   guint n, lo = 0, hi;
 
@@ -596,8 +645,8 @@ draw_arrows (RolloutTimelineChart *self,
 {
   const RolloutTimelineArrow *arrows;
   RolloutTimelineRect visible = { hx, vy, width, height };
-  GdkRGBA normal = with_alpha (&self->palette.fg, 0.45f);
-  GdkRGBA dimmed = with_alpha (&self->palette.fg, 0.15f);
+  GdkRGBA normal = with_alpha (&self->palette.fg, strength (self, 0.45f, 0.9f));
+  GdkRGBA dimmed = with_alpha (&self->palette.fg, strength (self, 0.15f, 0.4f));
   guint n;
 
   arrows = rollout_timeline_layout_get_arrows (self->layout, &n);
@@ -682,6 +731,12 @@ draw_bar (RolloutTimelineChart     *self,
     {
       float r = row->bar.width / 2;
 
+      if (p->high_contrast)
+        {
+          GdkRGBA edge = with_alpha (&p->fg, dim ? 0.4f : 1.0f);
+
+          append_diamond (snapshot, x + r, y + r, r + 1, r + 1, NULL, &edge);
+        }
       append_diamond (snapshot, x + r, y + r, r, r, NULL, &solid);
       if (!(row->flags & ROLLOUT_TIMELINE_FLAG_DONE))
         append_diamond (snapshot, x + r, y + r, r - 3, r - 3, NULL, &p->view_bg);
@@ -710,7 +765,15 @@ draw_bar (RolloutTimelineChart     *self,
       gtk_snapshot_pop (snapshot);
       if (self->highlight_critical && critical)
         {
-          GdkRGBA edge = mix (&p->critical, &p->fg, 0.35f);
+          GdkRGBA edge = mix (&p->critical, &p->fg, p->high_contrast ? 0.6f : 0.35f);
+
+          append_outline (snapshot, &bar, radius, p->high_contrast ? 2 : 1, &edge);
+        }
+      else if (p->high_contrast)
+        {
+          /* Bars in the team's colour stand out from the page by an
+           * outline, not by their colour. */
+          GdkRGBA edge = with_alpha (&p->fg, dim ? 0.4f : 1.0f);
 
           append_outline (snapshot, &bar, radius, 1, &edge);
         }
@@ -754,7 +817,8 @@ draw_summary (RolloutTimelineChart     *self,
               float                     x,
               float                     y)
 {
-  GdkRGBA color = with_alpha (&self->palette.fg, self->highlight_critical ? 0.3f : 0.7f);
+  GdkRGBA color = with_alpha (&self->palette.fg, self->highlight_critical ? strength (self, 0.3f, 0.5f)
+                                                                         : strength (self, 0.7f, 1.0f));
   float width = MAX (row->bar.width, 2);
   float h = row->bar.height;
   float cap = h * 0.9f;
@@ -821,10 +885,10 @@ draw_header (RolloutTimelineChart *self,
   const Palette *p = &self->palette;
   const RolloutTimelineTick *ticks;
   float line = self->line_height;
-  GdkRGBA border = with_alpha (&p->fg, 0.15f);
-  GdkRGBA minor_border = with_alpha (&p->fg, 0.08f);
-  GdkRGBA dim = with_alpha (&p->fg, 0.55f);
-  GdkRGBA text = with_alpha (&p->fg, 0.8f);
+  GdkRGBA border = with_alpha (&p->fg, strength (self, 0.15f, 0.5f));
+  GdkRGBA minor_border = with_alpha (&p->fg, strength (self, 0.08f, 0.3f));
+  GdkRGBA dim = with_alpha (&p->fg, strength (self, 0.55f, 0.8f));
+  GdkRGBA text = with_alpha (&p->fg, strength (self, 0.8f, 1.0f));
   gboolean day_zoom = rollout_timeline_layout_get_zoom (self->layout) == ROLLOUT_TIMELINE_ZOOM_DAY;
   RolloutDate today = ROLLOUT_DATE_NONE;
   double today_x;
@@ -918,6 +982,16 @@ draw_link_line (RolloutTimelineChart *self,
   y0 = top + r->bar.y + r->bar.height / 2 - vy;
   x1 = self->drag_pointer_x;
   y1 = self->drag_pointer_y;
+  /* By keyboard, to the start of the bar that would wait. */
+  if (self->keyboard_link)
+    {
+      const RolloutTimelineRow *target = row_or_null (self, self->link_target);
+
+      if (target == NULL)
+        return;
+      x1 = target->bar.x - hx;
+      y1 = top + target->bar.y + target->bar.height / 2 - vy;
+    }
   graphene_rect_init (&bounds, MIN (x0, x1) - 4, MIN (y0, y1) - 4, fabs (x1 - x0) + 8, fabs (y1 - y0) + 8);
 
   cr = gtk_snapshot_append_cairo (snapshot, &bounds);
@@ -1059,71 +1133,162 @@ cursor_for (RolloutTimelineDrag mode,
     }
 }
 
+/* Describing the chart to assistive technologies ------------------------- */
+
+/* A row in words, for assistive technologies: its name, dates and states. */
+static char *
+describe_row_text (const RolloutTimelineRow *row)
+{
+  GString *text = g_string_new (row->label);
+
+  if (row->start != ROLLOUT_DATE_NONE)
+    {
+      g_autofree char *period = (row->flags & ROLLOUT_TIMELINE_FLAG_MILESTONE) ? rollout_format_date (row->start)
+                                                                              : rollout_format_period (row->start, row->finish);
+
+      g_string_append_printf (text, ", %s", period);
+    }
+  if (row->kind == ROLLOUT_TIMELINE_ROW_PHASE)
+    g_string_append_printf (text, ", %s", (row->flags & ROLLOUT_TIMELINE_FLAG_COLLAPSED) ? _("phase, folded")
+                                                                                       : _("phase"));
+  else if (row->flags & ROLLOUT_TIMELINE_FLAG_MILESTONE)
+    g_string_append_printf (text, ", %s", _("milestone"));
+  if (row->kind == ROLLOUT_TIMELINE_ROW_TASK && row->progress > 0 && row->progress < 100)
+    {
+      g_string_append (text, ", ");
+      /* Translators: how much of a task is done */
+      g_string_append_printf (text, _("%d%% done"), row->progress);
+    }
+  if (row->flags & ROLLOUT_TIMELINE_FLAG_DONE)
+    g_string_append_printf (text, ", %s", _("done"));
+  if (row->flags & ROLLOUT_TIMELINE_FLAG_LATE)
+    g_string_append_printf (text, ", %s", _("late"));
+  if (row->flags & ROLLOUT_TIMELINE_FLAG_BLOCKED)
+    g_string_append_printf (text, ", %s", _("blocked"));
+  if (row->flags & ROLLOUT_TIMELINE_FLAG_CRITICAL)
+    g_string_append_printf (text, ", %s", _("on the critical path"));
+  return g_string_free (text, FALSE);
+}
+
+/* The description follows what the keyboard acts on: the selected bar, or
+ * the link being made. */
+static void
+update_description (RolloutTimelineChart *self)
+{
+  g_autofree char *description = NULL;
+
+  if (self->keyboard_link && self->layout != NULL)
+    {
+      int source = rollout_timeline_layout_find_row (self->layout, self->drag_task);
+      const RolloutTimelineRow *from = row_or_null (self, source);
+      const RolloutTimelineRow *to = row_or_null (self, self->link_target);
+
+      if (from != NULL && to != NULL)
+        {
+          g_autofree char *target = describe_row_text (to);
+
+          /* Translators: linking tasks by keyboard; the task that would
+           * wait, with its dates, then the task it would wait for */
+          description = g_strdup_printf (_("%s, will wait for ‘%s’. Enter links them, Escape gives up."),
+                                         target, from->label);
+        }
+      else if (from != NULL)
+        /* Translators: linking tasks by keyboard, but no other task to link to */
+        description = g_strdup_printf (_("No task can wait for ‘%s’. Escape gives up."), from->label);
+    }
+  else if (row_or_null (self, self->selected_row) != NULL)
+    description = describe_row_text (row_or_null (self, self->selected_row));
+
+  if (description != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                    -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+/* Drags ------------------------------------------------------------------- */
+
+static void
+stop_autoscroll (RolloutTimelineChart *self)
+{
+  if (self->autoscroll_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->autoscroll_id);
+  self->autoscroll_id = 0;
+  self->autoscroll_time = 0;
+}
+
+static void
+set_link_target (RolloutTimelineChart *self,
+                 int                   row)
+{
+  if (self->link_target == row)
+    return;
+  self->link_target = row;
+  if (self->keyboard_link)
+    update_description (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LINK_TARGET]);
+}
+
 static void
 end_drag (RolloutTimelineChart *self)
 {
+  gboolean was_linking = self->keyboard_link;
+
+  stop_autoscroll (self);
   self->drag_mode = ROLLOUT_TIMELINE_DRAG_NONE;
   self->drag_started = FALSE;
-  self->link_target = -1;
+  self->keyboard_link = FALSE;
+  set_link_target (self, -1);
   g_clear_object (&self->drag_task);
   gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (was_linking)
+    {
+      update_description (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LINKING]);
+    }
 }
 
-/* The day the dragged bar would start on (moving) or end on (resizing). */
-static RolloutDate
-drag_date (RolloutTimelineChart *self,
-           double                dx)
+/* The day (since the epoch, with a fraction) under @x in the widget. */
+static double
+day_at (RolloutTimelineChart *self,
+        double                x)
 {
-  double day = rollout_timeline_layout_get_day_width (self->layout);
+  return rollout_timeline_layout_get_first_date (self->layout) +
+         (x + hvalue (self)) / rollout_timeline_layout_get_day_width (self->layout);
+}
+
+/* Where @day begins in the layout. */
+static double
+day_x (RolloutTimelineChart *self,
+       double                day)
+{
+  return (day - rollout_timeline_layout_get_first_date (self->layout)) *
+         rollout_timeline_layout_get_day_width (self->layout);
+}
+
+/* The day the dragged bar would start on (moving) or end on (resizing):
+ * moved by as many days as the pointer moved over the plan, nearest whole
+ * day. */
+static RolloutDate
+drag_date (RolloutTimelineChart *self)
+{
+  double delta = day_at (self, self->drag_pointer_x) - self->drag_start_day;
 
   if (self->drag_mode == ROLLOUT_TIMELINE_DRAG_MOVE)
-    return rollout_timeline_layout_x_to_date (self->layout, self->drag_bar_x + dx + day / 2);
-  return rollout_timeline_layout_x_to_date (self->layout, self->drag_bar_x + self->drag_bar_width + dx - day / 2);
+    return rollout_timeline_layout_x_to_date (self->layout, day_x (self, self->drag_bar_day + delta + 0.5));
+  return rollout_timeline_layout_x_to_date (self->layout,
+                                            day_x (self, self->drag_bar_day + self->drag_bar_days + delta - 0.5));
 }
 
+/* The pointer is somewhere else over the plan: by moving, or because the
+ * plan scrolled under it. */
 static void
-drag_begin_cb (RolloutTimelineChart *self,
-               double                x,
-               double                y,
-               GtkGestureDrag       *gesture)
+drag_moved (RolloutTimelineChart *self)
 {
-  const RolloutTimelineRow *r;
-  int row;
-
-  end_drag (self);
-  self->drag_mode = drag_mode_at (self, x, y, &row);
-  if (self->drag_mode == ROLLOUT_TIMELINE_DRAG_NONE)
-    {
-      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
-      return;
-    }
-  r = rollout_timeline_layout_get_row (self->layout, row);
-  self->drag_task = g_object_ref (r->object);
-  self->drag_bar_x = r->bar.x;
-  self->drag_bar_width = r->bar.width;
-  self->drag_start_x = self->drag_pointer_x = x;
-  self->drag_start_y = self->drag_pointer_y = y;
-}
-
-static void
-drag_update_cb (RolloutTimelineChart *self,
-                double                dx,
-                double                dy,
-                GtkGestureDrag       *gesture)
-{
-  if (self->drag_mode == ROLLOUT_TIMELINE_DRAG_NONE || self->layout == NULL)
-    return;
-  if (!self->drag_started)
-    {
-      if (fabs (dx) < DRAG_THRESHOLD && fabs (dy) < DRAG_THRESHOLD)
-        return;
-      self->drag_started = TRUE;
-      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), cursor_for (self->drag_mode, TRUE));
-    }
-  self->drag_pointer_x = self->drag_start_x + dx;
-  self->drag_pointer_y = self->drag_start_y + dy;
+  RolloutDate date;
 
   if (self->drag_mode == ROLLOUT_TIMELINE_DRAG_LINK)
     {
@@ -1139,12 +1304,160 @@ drag_update_cb (RolloutTimelineChart *self,
               hit == ROLLOUT_TIMELINE_HIT_ROW || hit == ROLLOUT_TIMELINE_HIT_NONE)
             target = -1;
         }
-      self->link_target = target;
+      set_link_target (self, target);
       gtk_widget_queue_draw (GTK_WIDGET (self));
       return;
     }
 
-  g_signal_emit (self, signals[DRAG_TASK], 0, self->drag_task, self->drag_mode, drag_date (self, dx), FALSE);
+  /* Each new day reschedules the plan: only say so when it is new. */
+  date = drag_date (self);
+  if (date == self->last_drag_date)
+    return;
+  self->last_drag_date = date;
+  g_signal_emit (self, signals[DRAG_TASK], 0, self->drag_task, self->drag_mode, (guint) date, FALSE);
+}
+
+/* How fast to scroll along one axis, in pixels a second, for a pointer at
+ * @pos between @lo and @hi: nothing away from the edges, faster the nearer
+ * an edge, full speed an edge's width past it. */
+static double
+edge_speed (double pos,
+            double lo,
+            double hi)
+{
+  double edge = MIN (AUTOSCROLL_EDGE, (hi - lo) / 4);
+
+  if (edge <= 0)
+    return 0;
+  if (pos < lo + edge)
+    return -AUTOSCROLL_MAX_SPEED * CLAMP ((lo + edge - pos) / (2 * edge), 0, 1);
+  if (pos > hi - edge)
+    return AUTOSCROLL_MAX_SPEED * CLAMP ((pos - (hi - edge)) / (2 * edge), 0, 1);
+  return 0;
+}
+
+static gboolean
+scroll_by (GtkAdjustment *adjustment,
+           double         delta)
+{
+  double old, value;
+
+  if (adjustment == NULL || delta == 0)
+    return FALSE;
+  old = gtk_adjustment_get_value (adjustment);
+  value = CLAMP (old + delta, gtk_adjustment_get_lower (adjustment),
+                 gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
+  if (value == old)
+    return FALSE;
+  gtk_adjustment_set_value (adjustment, value);
+  return TRUE;
+}
+
+/* Scrolls for @seconds at the speed the pointer's place asks for, and
+ * carries the drag on. FALSE when there is nothing (more) to scroll. */
+static gboolean
+autoscroll_step (RolloutTimelineChart *self,
+                 double                seconds)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  double vx, vy;
+  gboolean moved;
+
+  if (!self->drag_started || self->keyboard_link || self->layout == NULL)
+    return FALSE;
+  vx = edge_speed (self->drag_pointer_x, 0, gtk_widget_get_width (widget));
+  vy = edge_speed (self->drag_pointer_y, body_top (self), gtk_widget_get_height (widget));
+  moved = scroll_by (self->hadjustment, vx * seconds);
+  moved |= scroll_by (self->vadjustment, vy * seconds);
+  if (moved)
+    drag_moved (self);
+  return moved;
+}
+
+static gboolean
+autoscroll_tick_cb (GtkWidget     *widget,
+                    GdkFrameClock *clock,
+                    gpointer       user_data)
+{
+  RolloutTimelineChart *self = ROLLOUT_TIMELINE_CHART (widget);
+  gint64 now = gdk_frame_clock_get_frame_time (clock);
+  /* The first frame, or after a stall, scrolls as much as one frame. */
+  double seconds = self->autoscroll_time != 0 ? MIN ((now - self->autoscroll_time) / (double) G_USEC_PER_SEC, 0.1)
+                                              : 1.0 / 60;
+
+  self->autoscroll_time = now;
+  if (autoscroll_step (self, seconds))
+    return G_SOURCE_CONTINUE;
+  self->autoscroll_id = 0;
+  self->autoscroll_time = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Scrolls while the pointer is near an edge. */
+static void
+update_autoscroll (RolloutTimelineChart *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean near = edge_speed (self->drag_pointer_x, 0, gtk_widget_get_width (widget)) != 0 ||
+                  edge_speed (self->drag_pointer_y, body_top (self), gtk_widget_get_height (widget)) != 0;
+
+  if (near && self->autoscroll_id == 0)
+    self->autoscroll_id = gtk_widget_add_tick_callback (widget, autoscroll_tick_cb, NULL, NULL);
+  else if (!near)
+    stop_autoscroll (self);
+}
+
+static void
+drag_begin_cb (RolloutTimelineChart *self,
+               double                x,
+               double                y,
+               GtkGestureDrag       *gesture)
+{
+  const RolloutTimelineRow *r;
+  double day_width;
+  int row;
+
+  end_drag (self);
+  self->drag_mode = drag_mode_at (self, x, y, &row);
+  if (self->drag_mode == ROLLOUT_TIMELINE_DRAG_NONE)
+    {
+      if (gesture != NULL)
+        gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+  r = rollout_timeline_layout_get_row (self->layout, row);
+  day_width = rollout_timeline_layout_get_day_width (self->layout);
+  self->drag_task = g_object_ref (r->object);
+  self->drag_bar_day = rollout_timeline_layout_get_first_date (self->layout) + r->bar.x / day_width;
+  self->drag_bar_days = r->bar.width / day_width;
+  self->drag_start_x = self->drag_pointer_x = x;
+  self->drag_start_y = self->drag_pointer_y = y;
+  self->drag_start_day = day_at (self, x);
+  self->last_drag_date = ROLLOUT_DATE_NONE;
+}
+
+static void
+drag_update_cb (RolloutTimelineChart *self,
+                double                dx,
+                double                dy,
+                GtkGestureDrag       *gesture)
+{
+  if (self->drag_mode == ROLLOUT_TIMELINE_DRAG_NONE || self->keyboard_link || self->layout == NULL)
+    return;
+  if (!self->drag_started)
+    {
+      if (fabs (dx) < DRAG_THRESHOLD && fabs (dy) < DRAG_THRESHOLD)
+        return;
+      self->drag_started = TRUE;
+      if (gesture != NULL)
+        gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), cursor_for (self->drag_mode, TRUE));
+    }
+  self->drag_pointer_x = self->drag_start_x + dx;
+  self->drag_pointer_y = self->drag_start_y + dy;
+
+  drag_moved (self);
+  update_autoscroll (self);
 }
 
 static void
@@ -1156,16 +1469,22 @@ drag_end_cb (RolloutTimelineChart *self,
   g_autoptr(GObject) task = NULL;
   RolloutTimelineDrag mode = self->drag_mode;
 
+  if (self->keyboard_link)
+    return;
   if (mode == ROLLOUT_TIMELINE_DRAG_NONE || !self->drag_started || self->layout == NULL)
     {
       end_drag (self);
       return;
     }
   task = g_object_ref (self->drag_task);
+  self->drag_pointer_x = self->drag_start_x + dx;
+  self->drag_pointer_y = self->drag_start_y + dy;
   if (mode == ROLLOUT_TIMELINE_DRAG_LINK)
     {
-      int target = self->link_target;
+      int target;
 
+      drag_moved (self);
+      target = self->link_target;
       end_drag (self);
       if (target >= 0)
         g_signal_emit (self, signals[LINK_TASKS], 0, task,
@@ -1173,10 +1492,10 @@ drag_end_cb (RolloutTimelineChart *self,
       return;
     }
   {
-    RolloutDate date = drag_date (self, dx);
+    RolloutDate date = drag_date (self);
 
     end_drag (self);
-    g_signal_emit (self, signals[DRAG_TASK], 0, task, mode, date, TRUE);
+    g_signal_emit (self, signals[DRAG_TASK], 0, task, mode, (guint) date, TRUE);
   }
 }
 
@@ -1189,9 +1508,133 @@ drag_cancel_cb (RolloutTimelineChart *self,
                          (self->drag_mode == ROLLOUT_TIMELINE_DRAG_MOVE ||
                           self->drag_mode == ROLLOUT_TIMELINE_DRAG_RESIZE);
 
+  if (self->keyboard_link)
+    return;
   end_drag (self);
   if (was_editing)
     g_signal_emit (self, signals[CANCEL_DRAG], 0);
+}
+
+/* Linking by keyboard ----------------------------------------------------- */
+
+/* The next row from @row on, @step by @step, that a link can go to; -1
+ * when there is none. */
+static int
+link_row_from (RolloutTimelineChart *self,
+               int                   row,
+               int                   step)
+{
+  int n = (int) rollout_timeline_layout_get_n_rows (self->layout);
+
+  for (; row >= 0 && row < n; row += step)
+    {
+      const RolloutTimelineRow *r = rollout_timeline_layout_get_row (self->layout, row);
+
+      if (r->kind == ROLLOUT_TIMELINE_ROW_TASK && r->object != self->drag_task)
+        return row;
+    }
+  return -1;
+}
+
+/* Keeps @row on screen, scrolling as little as possible. */
+static void
+reveal_row (RolloutTimelineChart *self,
+            int                   row)
+{
+  const RolloutTimelineRow *r = row_or_null (self, row);
+  double value, page;
+
+  if (r == NULL || self->vadjustment == NULL)
+    return;
+  value = gtk_adjustment_get_value (self->vadjustment);
+  page = gtk_adjustment_get_page_size (self->vadjustment);
+  if (page <= 0)
+    return;
+  if (r->y < value)
+    gtk_adjustment_set_value (self->vadjustment, r->y);
+  else if (r->y + r->height > value + page)
+    gtk_adjustment_set_value (self->vadjustment, r->y + r->height - page);
+}
+
+/* Moves the link's target to the row @rows away (in that direction: the
+ * nearest that can be linked to), or to the first or last one. */
+static void
+move_link_target (RolloutTimelineChart *self,
+                  int                   rows)
+{
+  int n = (int) rollout_timeline_layout_get_n_rows (self->layout);
+  int from = self->link_target >= 0 ? self->link_target
+                                    : rollout_timeline_layout_find_row (self->layout, self->drag_task);
+  int wanted = CLAMP (from + rows, 0, n - 1);
+  int step = rows < 0 ? -1 : 1;
+  int target = link_row_from (self, wanted, step);
+
+  if (target < 0)
+    target = link_row_from (self, wanted, -step);
+  if (target < 0)
+    return;
+  set_link_target (self, target);
+  reveal_row (self, target);
+}
+
+static gboolean
+link_key_pressed (RolloutTimelineChart *self,
+                  guint                 keyval,
+                  int                   page)
+{
+  switch (keyval)
+    {
+    case GDK_KEY_Escape:
+      end_drag (self);
+      return TRUE;
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      move_link_target (self, -1);
+      return TRUE;
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      move_link_target (self, 1);
+      return TRUE;
+    case GDK_KEY_Page_Up:
+    case GDK_KEY_KP_Page_Up:
+      move_link_target (self, -page);
+      return TRUE;
+    case GDK_KEY_Page_Down:
+    case GDK_KEY_KP_Page_Down:
+      move_link_target (self, page);
+      return TRUE;
+    case GDK_KEY_Home:
+    case GDK_KEY_KP_Home:
+      move_link_target (self, -G_MAXINT / 2);
+      return TRUE;
+    case GDK_KEY_End:
+    case GDK_KEY_KP_End:
+      move_link_target (self, G_MAXINT / 2);
+      return TRUE;
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_space:
+      {
+        g_autoptr(GObject) from = g_object_ref (self->drag_task);
+        int target = self->link_target;
+
+        end_drag (self);
+        if (target >= 0)
+          g_signal_emit (self, signals[LINK_TASKS], 0, from,
+                         rollout_timeline_layout_get_row (self->layout, target)->object);
+      }
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static void
+focus_leave_cb (RolloutTimelineChart    *self,
+                GtkEventControllerFocus *controller)
+{
+  if (self->keyboard_link)
+    end_drag (self);
 }
 
 static void
@@ -1205,6 +1648,8 @@ click_pressed_cb (RolloutTimelineChart *self,
   int row;
 
   gtk_widget_grab_focus (GTK_WIDGET (self));
+  if (self->keyboard_link)
+    end_drag (self);
   if (self->layout == NULL || !to_layout (self, x, y, &lx, &ly))
     return;
   rollout_timeline_layout_hit_test (self->layout, lx, ly, &row);
@@ -1284,7 +1729,7 @@ key_pressed_cb (RolloutTimelineChart  *self,
 {
   int page;
 
-  if (keyval == GDK_KEY_Escape && self->drag_mode != ROLLOUT_TIMELINE_DRAG_NONE)
+  if (keyval == GDK_KEY_Escape && self->drag_mode != ROLLOUT_TIMELINE_DRAG_NONE && !self->keyboard_link)
     {
       gtk_event_controller_reset (GTK_EVENT_CONTROLLER (self->drag));
       return TRUE;
@@ -1294,6 +1739,8 @@ key_pressed_cb (RolloutTimelineChart  *self,
 
   page = MAX (1, (int) ((gtk_widget_get_height (GTK_WIDGET (self)) - body_top (self)) /
                         rollout_timeline_layout_get_row_height (self->layout)) - 1);
+  if (self->keyboard_link && link_key_pressed (self, keyval, page))
+    return TRUE;
   switch (keyval)
     {
     case GDK_KEY_Up:
@@ -1557,6 +2004,12 @@ rollout_timeline_chart_get_property (GObject    *object,
     case PROP_HEADER_HEIGHT:
       g_value_set_int (value, rollout_timeline_chart_get_header_height (self));
       break;
+    case PROP_LINKING:
+      g_value_set_boolean (value, self->keyboard_link);
+      break;
+    case PROP_LINK_TARGET:
+      g_value_set_int (value, self->link_target);
+      break;
     case PROP_HADJUSTMENT:
       g_value_set_object (value, self->hadjustment);
       break;
@@ -1647,6 +2100,16 @@ rollout_timeline_chart_class_init (RolloutTimelineChartClass *klass)
     g_param_spec_int ("header-height", NULL, NULL,
                       0, G_MAXINT, 48,
                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* A link is being made by keyboard (see rollout_timeline_chart_begin_link()). */
+  properties [PROP_LINKING] =
+    g_param_spec_boolean ("linking", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The row a link would go to, or -1. */
+  properties [PROP_LINK_TARGET] =
+    g_param_spec_int ("link-target", NULL, NULL,
+                      -1, G_MAXINT, -1,
+                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
@@ -1716,7 +2179,8 @@ rollout_timeline_chart_class_init (RolloutTimelineChartClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_OBJECT, G_TYPE_OBJECT);
 
   gtk_widget_class_set_css_name (widget_class, "timeline-chart");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+  /* Arrows pick a row, as in a list box; the description says which. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LIST_BOX);
 }
 
 static void
@@ -1764,8 +2228,16 @@ rollout_timeline_chart_init (RolloutTimelineChart *self)
   g_signal_connect_object (controller, "key-pressed", G_CALLBACK (key_pressed_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect_object (controller, "leave", G_CALLBACK (focus_leave_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Timeline chart"),
+                                  /* The keys that act on the selected bar, named as
+                                   * ARIA's aria-keyshortcuts names them (never translated). */
+                                  GTK_ACCESSIBLE_PROPERTY_KEY_SHORTCUTS,
+                                  "Alt+ArrowLeft Alt+ArrowRight Alt+Shift+ArrowLeft Alt+Shift+ArrowRight Control+L F2 Delete",
                                   -1);
 }
 
@@ -1791,10 +2263,15 @@ void
 rollout_timeline_chart_set_layout (RolloutTimelineChart  *self,
                                    RolloutTimelineLayout *layout)
 {
+  g_autoptr(GObject) old_target = NULL;
+
   g_return_if_fail (ROLLOUT_IS_TIMELINE_CHART (self));
 
   if (self->layout == layout)
     return;
+
+  if (self->keyboard_link && self->link_target >= 0)
+    old_target = g_object_ref (rollout_timeline_layout_get_row (self->layout, self->link_target)->object);
 
   /* Cached labels and colours are keyed by strings the old layout owns. */
   clear_label_caches (self);
@@ -1803,6 +2280,22 @@ rollout_timeline_chart_set_layout (RolloutTimelineChart  *self,
   if (layout != NULL)
     self->layout = rollout_timeline_layout_ref (layout);
   self->hover_row = -1;
+
+  /* A link being made by keyboard goes on, between the same tasks. */
+  if (self->keyboard_link)
+    {
+      gpointer target = old_target;
+
+      if (layout == NULL || rollout_timeline_layout_find_row (layout, self->drag_task) < 0)
+        end_drag (self);
+      else
+        {
+          self->link_target = -1;
+          set_link_target (self, target != NULL ? rollout_timeline_layout_find_row (layout, target) : -1);
+        }
+    }
+  /* The selected row may show other dates now. */
+  update_description (self);
 
   configure_adjustments (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
@@ -1826,28 +2319,7 @@ rollout_timeline_chart_set_selected_row (RolloutTimelineChart *self,
   if (self->selected_row == row)
     return;
   self->selected_row = row;
-
-  if (self->layout != NULL && row >= 0 && (guint) row < rollout_timeline_layout_get_n_rows (self->layout))
-    {
-      const RolloutTimelineRow *r = rollout_timeline_layout_get_row (self->layout, row);
-      g_autofree char *period = NULL;
-      g_autofree char *description = NULL;
-
-      if (r->start == ROLLOUT_DATE_NONE)
-        description = g_strdup (r->label);
-      else
-        {
-          period = (r->flags & ROLLOUT_TIMELINE_FLAG_MILESTONE) ? rollout_format_date (r->start)
-                                                                 : rollout_format_period (r->start, r->finish);
-          /* Translators: the selected task on the timeline, and its dates */
-          description = g_strdup_printf (_("%s, %s"), r->label, period);
-        }
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                      -1);
-    }
-  else
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  update_description (self);
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ROW]);
@@ -1906,4 +2378,92 @@ rollout_timeline_chart_set_matches (RolloutTimelineChart *self,
   if (matches != NULL)
     self->matches = g_hash_table_ref (matches);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * rollout_timeline_chart_begin_link:
+ * @self: a #RolloutTimelineChart
+ *
+ * Starts linking the selected task to another by keyboard: the arrows and
+ * Page Up/Down then pick the task that is to wait for it, Enter links
+ * them (::link-tasks) and Escape, a click or leaving the chart gives up.
+ *
+ * Returns: %TRUE if a link was started; %FALSE when no task is selected
+ */
+gboolean
+rollout_timeline_chart_begin_link (RolloutTimelineChart *self)
+{
+  const RolloutTimelineRow *r;
+
+  g_return_val_if_fail (ROLLOUT_IS_TIMELINE_CHART (self), FALSE);
+
+  r = row_or_null (self, self->selected_row);
+  if (r == NULL || r->kind != ROLLOUT_TIMELINE_ROW_TASK)
+    return FALSE;
+
+  end_drag (self);
+  self->drag_mode = ROLLOUT_TIMELINE_DRAG_LINK;
+  self->drag_started = TRUE;
+  self->keyboard_link = TRUE;
+  self->drag_task = g_object_ref (r->object);
+  /* The next task down waits for it, most often. */
+  self->link_target = -1;
+  move_link_target (self, 1);
+  update_description (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LINKING]);
+  return TRUE;
+}
+
+/* Whether a link is being made by keyboard. */
+gboolean
+rollout_timeline_chart_get_linking (RolloutTimelineChart *self)
+{
+  g_return_val_if_fail (ROLLOUT_IS_TIMELINE_CHART (self), FALSE);
+
+  return self->keyboard_link;
+}
+
+/* The row a link being made would go to, or -1. */
+int
+rollout_timeline_chart_get_link_target (RolloutTimelineChart *self)
+{
+  g_return_val_if_fail (ROLLOUT_IS_TIMELINE_CHART (self), -1);
+
+  return self->link_target;
+}
+
+/* What the pointer's drag gesture does, for tests (a pointer cannot be
+ * driven under Xvfb without an extension): a drag from (@x, @y) in the
+ * widget. */
+void
+_rollout_timeline_chart_drag_begin (RolloutTimelineChart *self,
+                                    double                x,
+                                    double                y)
+{
+  drag_begin_cb (self, x, y, NULL);
+}
+
+void
+_rollout_timeline_chart_drag_update (RolloutTimelineChart *self,
+                                     double                dx,
+                                     double                dy)
+{
+  drag_update_cb (self, dx, dy, NULL);
+}
+
+void
+_rollout_timeline_chart_drag_end (RolloutTimelineChart *self,
+                                  double                dx,
+                                  double                dy)
+{
+  drag_end_cb (self, dx, dy, NULL);
+}
+
+/* Whether the chart is scrolling by itself, the drag being near an edge. */
+gboolean
+_rollout_timeline_chart_get_autoscrolling (RolloutTimelineChart *self)
+{
+  return self->autoscroll_id != 0;
 }

@@ -44,5 +44,8 @@ void                   rollout_timeline_chart_set_highlight_critical (RolloutTim
 int                    rollout_timeline_chart_get_header_height      (RolloutTimelineChart  *self);
 void                   rollout_timeline_chart_set_matches            (RolloutTimelineChart  *self,
                                                                       GHashTable            *matches);
+gboolean               rollout_timeline_chart_begin_link             (RolloutTimelineChart  *self);
+gboolean               rollout_timeline_chart_get_linking            (RolloutTimelineChart  *self);
+int                    rollout_timeline_chart_get_link_target        (RolloutTimelineChart  *self);
 
 G_END_DECLS

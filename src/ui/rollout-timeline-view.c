@@ -102,6 +102,9 @@ struct _RolloutTimelineView
   GtkSearchBar          *search_bar;
   GtkSearchEntry        *search_entry;
   GtkLabel              *search_count;
+  GtkWidget             *zoom_button;
+  GtkRevealer           *link_revealer;
+  GtkLabel              *link_label;
 };
 
 G_DEFINE_FINAL_TYPE (RolloutTimelineView, rollout_timeline_view, GTK_TYPE_WIDGET)
@@ -139,6 +142,7 @@ static const char css_data[] =
   ".timeline-phase-row > label.name { font-weight: bold; }\n"
   ".timeline-match { background-color: alpha(@accent_bg_color, .14); }\n"
   ".timeline-legend-dot { font-size: 1.2em; }\n"
+  ".timeline-link-hint { padding: 6px 12px; background-color: alpha(@accent_bg_color, .12); }\n"
   "task-editor .editor-toolbar { padding: 6px; }\n"
   "task-editor .editor-notes { padding: 0; }\n";
 
@@ -164,6 +168,23 @@ zoom_label (RolloutTimelineZoom zoom)
     case ROLLOUT_TIMELINE_ZOOM_WEEK:
     default:
       return _("Weeks");
+    }
+}
+
+static const char *
+zoom_description (RolloutTimelineZoom zoom)
+{
+  switch (zoom)
+    {
+    case ROLLOUT_TIMELINE_ZOOM_DAY:
+      return _("Showing days");
+    case ROLLOUT_TIMELINE_ZOOM_MONTH:
+      return _("Showing months");
+    case ROLLOUT_TIMELINE_ZOOM_QUARTER:
+      return _("Showing quarters");
+    case ROLLOUT_TIMELINE_ZOOM_WEEK:
+    default:
+      return _("Showing weeks");
     }
 }
 
@@ -241,6 +262,9 @@ update_actions (RolloutTimelineView *self)
   gtk_widget_action_set_enabled (widget, "timeline.add-milestone", has_plan);
   gtk_widget_action_set_enabled (widget, "timeline.add-phase", has_plan);
   gtk_label_set_label (self->zoom_label, zoom_label (self->zoom));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->zoom_button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, zoom_description (self->zoom),
+                                  -1);
 }
 
 static gpointer
@@ -271,6 +295,7 @@ update_selection_actions (RolloutTimelineView *self)
   gtk_widget_action_set_enabled (widget, "timeline.move-later", task != NULL);
   gtk_widget_action_set_enabled (widget, "timeline.shorten", task != NULL && rollout_task_get_duration (task) > 1);
   gtk_widget_action_set_enabled (widget, "timeline.lengthen", task != NULL && !rollout_task_is_milestone (task));
+  gtk_widget_action_set_enabled (widget, "timeline.link", task != NULL && self->layout != NULL);
 }
 
 static void
@@ -1027,6 +1052,24 @@ selection_changed_cb (RolloutTimelineView *self)
   update_selection_actions (self);
 }
 
+/* While a link is made by keyboard, a line under the toolbar says how. */
+static void
+chart_linking_cb (RolloutTimelineView *self)
+{
+  gboolean linking = rollout_timeline_chart_get_linking (self->chart);
+  RolloutTask *task = selected_task (self);
+
+  if (linking && task != NULL)
+    {
+      /* Translators: the name of a task; how to link it to another by keyboard */
+      g_autofree char *hint = g_strdup_printf (_("Choose the task that waits for ‘%s’ with the arrow keys, then press Enter. Escape gives up."),
+                                               task_label (task));
+
+      gtk_label_set_label (self->link_label, hint);
+    }
+  gtk_revealer_set_reveal_child (self->link_revealer, linking);
+}
+
 static void
 hadjustment_changed_cb (RolloutTimelineView *self)
 {
@@ -1096,6 +1139,24 @@ list_activate_cb (RolloutTimelineView *self,
   activate_row (self, position);
 }
 
+/* Tab leaves the task list, as from any other control: GTK 4.8's list
+ * views would take the focus from row to row, through every task. Forward
+ * is the chart beside; back is what comes before the list. */
+static gboolean
+leave_list (RolloutTimelineView *self,
+            gboolean             backward)
+{
+  GtkWidget *before;
+
+  if (!backward)
+    return gtk_widget_grab_focus (GTK_WIDGET (self->chart));
+  for (before = gtk_widget_get_prev_sibling (GTK_WIDGET (self->paned)); before != NULL;
+       before = gtk_widget_get_prev_sibling (before))
+    if (gtk_widget_child_focus (before, GTK_DIR_TAB_BACKWARD))
+      return TRUE;
+  return FALSE;
+}
+
 /* Left and Right fold and unfold a phase, as in a tree. */
 static gboolean
 list_key_pressed_cb (RolloutTimelineView   *self,
@@ -1108,6 +1169,10 @@ list_key_pressed_cb (RolloutTimelineView   *self,
   gboolean left = keyval == GDK_KEY_Left || keyval == GDK_KEY_KP_Left;
   gboolean right = keyval == GDK_KEY_Right || keyval == GDK_KEY_KP_Right;
   const RolloutTimelineRow *row;
+
+  if ((keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab || keyval == GDK_KEY_ISO_Left_Tab) &&
+      !(state & (GDK_CONTROL_MASK | GDK_ALT_MASK)))
+    return leave_list (self, keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK));
 
   if (gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL)
     {
@@ -1488,6 +1553,46 @@ bind_status (RowWidgets *w,
   g_string_free (label, TRUE);
 }
 
+/* The row, in one line for assistive technologies: the list item's own
+ * widget is what has the focus, so the name goes there (GTK 4.8 has no
+ * API on GtkListItem for it). */
+static void
+label_row (RowWidgets               *w,
+           const RolloutTimelineRow *row,
+           const char               *second)
+{
+  GtkWidget *list_row = gtk_widget_get_parent (w->box);
+  GString *text;
+
+  if (list_row == NULL)
+    return;
+  text = g_string_new (row->label);
+  if (second != NULL && *second != '\0')
+    g_string_append_printf (text, ", %s", second);
+  if (row->start != ROLLOUT_DATE_NONE)
+    {
+      g_autofree char *period = (row->flags & ROLLOUT_TIMELINE_FLAG_MILESTONE) ? rollout_format_date (row->start)
+                                                                              : rollout_format_period (row->start, row->finish);
+
+      g_string_append_printf (text, ", %s", period);
+    }
+  if (row->kind == ROLLOUT_TIMELINE_ROW_PHASE && (row->flags & ROLLOUT_TIMELINE_FLAG_COLLAPSED))
+    g_string_append_printf (text, ", %s", _("folded"));
+  if (row->kind == ROLLOUT_TIMELINE_ROW_TASK && (row->flags & ROLLOUT_TIMELINE_FLAG_MILESTONE))
+    g_string_append_printf (text, ", %s", _("milestone"));
+  if (row->kind == ROLLOUT_TIMELINE_ROW_TASK)
+    {
+      if (row->flags & ROLLOUT_TIMELINE_FLAG_DONE)
+        g_string_append_printf (text, ", %s", _("done"));
+      if (row->flags & ROLLOUT_TIMELINE_FLAG_LATE)
+        g_string_append_printf (text, ", %s", _("late"));
+      if (row->flags & ROLLOUT_TIMELINE_FLAG_BLOCKED)
+        g_string_append_printf (text, ", %s", _("blocked"));
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list_row), GTK_ACCESSIBLE_PROPERTY_LABEL, text->str, -1);
+  g_string_free (text, TRUE);
+}
+
 static void
 row_bind_cb (RolloutTimelineView      *self,
              GtkListItem              *item,
@@ -1551,6 +1656,7 @@ row_bind_cb (RolloutTimelineView      *self,
   gtk_label_set_label (GTK_LABEL (w->dates), dates);
 
   bind_status (w, phase ? 0 : row->flags);
+  label_row (w, row, gtk_label_get_label (GTK_LABEL (w->owner)));
 }
 
 /* Actions ----------------------------------------------------------------- */
@@ -1645,6 +1751,19 @@ stretch_action (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   stretch_selected (ROLLOUT_TIMELINE_VIEW (widget), g_str_equal (action_name, "timeline.lengthen") ? 1 : -1);
+}
+
+/* Ctrl+L: the selected task, then the one that is to wait for it, picked
+ * with the arrows on the chart. */
+static void
+link_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RolloutTimelineView *self = ROLLOUT_TIMELINE_VIEW (widget);
+
+  flush_rebuild (self);
+  rollout_timeline_chart_begin_link (self->chart);
 }
 
 static void
@@ -1889,6 +2008,9 @@ rollout_timeline_view_class_init (RolloutTimelineViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RolloutTimelineView, search_bar);
   gtk_widget_class_bind_template_child (widget_class, RolloutTimelineView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, RolloutTimelineView, search_count);
+  gtk_widget_class_bind_template_child (widget_class, RolloutTimelineView, zoom_button);
+  gtk_widget_class_bind_template_child (widget_class, RolloutTimelineView, link_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RolloutTimelineView, link_label);
   gtk_widget_class_bind_template_callback (widget_class, row_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
@@ -1913,6 +2035,7 @@ rollout_timeline_view_class_init (RolloutTimelineViewClass *klass)
   gtk_widget_class_install_action (widget_class, "timeline.shorten", NULL, stretch_action);
   gtk_widget_class_install_action (widget_class, "timeline.lengthen", NULL, stretch_action);
   gtk_widget_class_install_action (widget_class, "timeline.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "timeline.link", NULL, link_action);
   gtk_widget_class_install_action (widget_class, "timeline.next-match", NULL, step_match_action);
   gtk_widget_class_install_action (widget_class, "timeline.previous-match", NULL, step_match_action);
   gtk_widget_class_install_property_action (widget_class, "timeline.show-critical", "show-critical");
@@ -1971,6 +2094,7 @@ rollout_timeline_view_init (RolloutTimelineView *self)
   gtk_widget_add_controller (GTK_WIDGET (self->list_view), controller);
 
   g_signal_connect_object (self->flap, "notify::reveal-flap", G_CALLBACK (flap_reveal_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->chart, "notify::linking", G_CALLBACK (chart_linking_cb), self, G_CONNECT_SWAPPED);
 
   /* Escape in the editor closes it, unless a field or popover takes it. */
   controller = gtk_shortcut_controller_new ();

@@ -116,6 +116,7 @@ static const struct {
   { "move-down", NULL },
   { "shorten", NULL },
   { "lengthen", NULL },
+  { "link", NULL },
   { "zoom-in", NULL },
   { "zoom-out", NULL },
   { "zoom-reset", NULL },
