@@ -9,6 +9,7 @@
 
 #include <pango/pangocairo.h>
 
+#include "rollout-gates.h"
 #include "rollout-report.h"
 
 G_BEGIN_DECLS
@@ -48,7 +49,9 @@ typedef enum {
   REPORT_SHAPE_FULL,    /* completed, done, closed */
   REPORT_SHAPE_BLOCKED, /* blocked, occurred */
   REPORT_SHAPE_PAUSED,
-  REPORT_SHAPE_CROSS,   /* rolled back */
+  REPORT_SHAPE_CROSS,   /* rolled back, NO-GO, a failed criterion */
+  REPORT_SHAPE_CHECK,   /* GO, a criterion met */
+  REPORT_SHAPE_CLOCK,   /* PENDING, a sign-off not given yet */
 } ReportShape;
 
 typedef struct {
@@ -109,6 +112,7 @@ extern const ReportSectionClass report_summary_section;
 extern const ReportSectionClass report_timeline_section;
 extern const ReportSectionClass report_board_section;
 extern const ReportSectionClass report_risks_section;
+extern const ReportSectionClass report_monitor_section;
 
 /* The report --------------------------------------------------------------- */
 
@@ -175,6 +179,13 @@ const char  *report_phase_status_label (RolloutPhaseStatus status);
 ReportShape  report_phase_status_shape (RolloutPhaseStatus status);
 const char  *report_risk_status_label  (RolloutRiskStatus  status);
 ReportShape  report_risk_status_shape  (RolloutRiskStatus  status);
+char        *report_format_audience    (RolloutPhase      *phase);
+
+/* Gate verdicts: a word, a shape and a tint (none for "No gate"). */
+ReportShape        report_verdict_shape        (RolloutVerdict          verdict);
+const ReportColor *report_verdict_color        (RolloutVerdict          verdict);
+const char        *report_criterion_label      (RolloutCriterionResult  result);
+ReportShape        report_criterion_shape      (RolloutCriterionResult  result);
 
 /* Risk bands: 1–4 low, 5–9 medium, 10–16 high, 20–25 critical. */
 typedef enum {
@@ -287,6 +298,14 @@ void   report_draw_status_cell    (ReportCanvas       *canvas,
                                    const double       *column_x,
                                    guint               column,
                                    double              y,
+                                   double              height);
+double report_verdict_width       (RolloutReport      *report,
+                                   RolloutVerdict      verdict);
+void   report_draw_verdict        (ReportCanvas       *canvas,
+                                   RolloutVerdict      verdict,
+                                   double              x,
+                                   double              y,
+                                   double              width,
                                    double              height);
 double report_heading_height      (RolloutReport      *report);
 void   report_draw_heading        (ReportCanvas       *canvas,
