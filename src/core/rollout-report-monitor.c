@@ -170,6 +170,41 @@ format_value (double      value,
   return g_strdup_printf ("%.*f%s", decimals, value, symbol ? unit : "");
 }
 
+/* A value tick's label in few characters when the chart's own does not fit
+ * beside the axis: 400B rather than 400000000000. The scale is that of the
+ * largest tick, so that all the labels of an axis read alike. */
+static char *
+compact_tick_label (double value,
+                    double largest,
+                    double step)
+{
+  static const struct {
+    double      scale;
+    const char *suffix;
+  } scales[] = {
+    /* TRANSLATORS: short for trillion, billion, million, thousand beside a chart's axis */
+    { 1e12, NC_("number suffix", "T") },
+    { 1e9, NC_("number suffix", "B") },
+    { 1e6, NC_("number suffix", "M") },
+    { 1e3, NC_("number suffix", "k") },
+  };
+
+  if (value == 0.0)
+    return g_strdup ("0");
+  for (guint i = 0; i < G_N_ELEMENTS (scales); i++)
+    if (fabs (largest) >= scales[i].scale)
+      {
+        double scaled_step = step / scales[i].scale;
+        int decimals = 0;
+
+        while (decimals < 3 && scaled_step * pow (10, decimals) < 0.999)
+          decimals++;
+        return g_strdup_printf ("%.*f%s", decimals, value / scales[i].scale,
+                                g_dpgettext2 (GETTEXT_PACKAGE, "number suffix", scales[i].suffix));
+      }
+  return g_strdup_printf ("%.3g", value);
+}
+
 static char *
 describe_aggregate (const RolloutGateMetric *gm)
 {
@@ -599,13 +634,29 @@ draw_axes (ReportCanvas             *canvas,
   const RolloutChartRect *area = &chart->area;
   double small = report_get_line_height (report, REPORT_FONT_SMALL);
   double label_end = -G_MAXDOUBLE;
+  double room = area->x - 3 - left;
+  gboolean compact = FALSE;
+  double largest = 0, step = 0;
+  guint n_values = chart->value_ticks->len;
 
-  for (guint i = 0; i < chart->value_ticks->len; i++)
+  for (guint i = 0; i < n_values; i++)
     {
       const RolloutChartTick *tick = &g_array_index (chart->value_ticks, RolloutChartTick, i);
 
-      report_draw_text (canvas, REPORT_FONT_SMALL, &report_color_secondary, tick->label,
-                        left, tick->position - small / 2, area->x - 3 - left, small, 1, REPORT_TEXT_END);
+      compact |= report_text_width (report, REPORT_FONT_SMALL, tick->label) > room;
+      largest = MAX (largest, fabs (tick->value));
+    }
+  if (n_values > 1)
+    step = g_array_index (chart->value_ticks, RolloutChartTick, 1).value -
+           g_array_index (chart->value_ticks, RolloutChartTick, 0).value;
+
+  for (guint i = 0; i < n_values; i++)
+    {
+      const RolloutChartTick *tick = &g_array_index (chart->value_ticks, RolloutChartTick, i);
+      g_autofree char *label = compact ? compact_tick_label (tick->value, largest, step) : NULL;
+
+      report_draw_text (canvas, REPORT_FONT_SMALL, &report_color_secondary, label != NULL ? label : tick->label,
+                        left, tick->position - small / 2, room, small, 1, REPORT_TEXT_END);
     }
 
   for (guint i = 0; i < chart->time_ticks->len; i++)
@@ -649,20 +700,23 @@ draw_chart (ReportCanvas         *canvas,
   g_autofree char *how = describe_aggregate (gm);
   g_autofree char *caption = NULL;
   g_autofree char *value = NULL;
+  const char *result = report_criterion_label (criterion->result);
   RolloutChartRect area;
-  double value_width = 0, radius = 2.6;
+  double value_width = 0, result_width = 0, number_width = 0, radius = 2.6;
 
   /* TRANSLATORS: under a metric chart's title: the gate's threshold, "≥ 180",
    * and how the value is taken, "mean of the last 7 days" */
   caption = g_strdup_printf (C_("metric chart", "Gate %s %s · %s"), comparison_symbol (gm->comparison),
                              threshold, how);
+  /* The gate's value and its result on the right: the result in full,
+   * the value ellipsized if it must be. */
   if (criterion->n_samples > 0)
     {
-      g_autofree char *number = format_value (criterion->value, unit);
-
-      /* TRANSLATORS: a gate's value and whether it meets the threshold, "12.15% Failed" */
-      value = g_strdup_printf (C_("metric chart", "%s %s"), number, report_criterion_label (criterion->result));
-      value_width = MIN (report_text_width (report, REPORT_FONT_BODY_BOLD, value) + 2 * radius + 5, width / 2);
+      value = format_value (criterion->value, unit);
+      result_width = report_text_width (report, REPORT_FONT_BODY_BOLD, result) + 1;
+      number_width = MIN (report_text_width (report, REPORT_FONT_BODY_BOLD, value) + 1,
+                          MAX (width / 2 - result_width - 2 * radius - 9, 12));
+      value_width = 2 * radius + 5 + number_width + 4 + result_width;
     }
 
   report_draw_text (canvas, REPORT_FONT_BODY_BOLD, &report_color_text, metric_name (metric),
@@ -672,8 +726,11 @@ draw_chart (ReportCanvas         *canvas,
       double vx = x + width - value_width;
 
       report_draw_shape (canvas->cr, report_criterion_shape (criterion->result), vx + radius, y + bold / 2, radius);
-      report_draw_text (canvas, REPORT_FONT_BODY_BOLD, &report_color_text, value,
-                        vx + 2 * radius + 5, y, value_width - 2 * radius - 5, bold, 1, 0);
+      vx += 2 * radius + 5;
+      report_draw_text (canvas, REPORT_FONT_BODY_BOLD, &report_color_text, value, vx, y, number_width, bold, 1,
+                        REPORT_TEXT_END);
+      report_draw_text (canvas, REPORT_FONT_BODY_BOLD, &report_color_text, result,
+                        vx + number_width + 4, y, result_width, bold, 1, 0);
     }
   report_draw_text (canvas, REPORT_FONT_SMALL, &report_color_secondary, caption,
                     x, y + bold + 1, width, small, 1, 0);
