@@ -223,12 +223,11 @@ typedef struct
   GtkProgressBar *bar;
 } ExportJob;
 
+/* May run in the worker, where the task can end: the window's part of the
+ * job (the timeout, the dialog) is undone in exported_cb(). */
 static void
 export_job_free (ExportJob *job)
 {
-  g_clear_handle_id (&job->progress_source, g_source_remove);
-  if (job->dialog != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (job->dialog), (gpointer *) &job->dialog);
   g_clear_object (&job->project);
   g_clear_object (&job->file);
   g_clear_object (&job->cancellable);
@@ -365,7 +364,10 @@ exported_cb (GObject      *object,
 
   g_clear_handle_id (&job->progress_source, g_source_remove);
   if (job->dialog != NULL)
-    gtk_window_destroy (GTK_WINDOW (job->dialog));
+    {
+      gtk_window_destroy (GTK_WINDOW (job->dialog));
+      g_clear_weak_pointer (&job->dialog);
+    }
   g_object_set_data (G_OBJECT (self), EXPORTS_KEY,
                      GUINT_TO_POINTER (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self), EXPORTS_KEY)) - 1));
 
