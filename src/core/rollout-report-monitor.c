@@ -251,8 +251,7 @@ legend_height (RolloutReport *report)
 
 static double
 feedback_height (MonitorPlan            *plan,
-                 RolloutFeedbackSummary *summary,
-                 double                  width)
+                 RolloutFeedbackSummary *summary)
 {
   RolloutReport *report = plan->report;
   double h = subheading_height (report) + report_get_line_height (report, REPORT_FONT_BODY);
@@ -347,7 +346,7 @@ monitor_paginate (RolloutReport     *report,
               g_array_append_val (plan->chart_rows, row);
             }
         }
-      report_flow_add (flow, ITEM_FEEDBACK, p, charts_group, 0, feedback_height (plan, summary, width));
+      report_flow_add (flow, ITEM_FEEDBACK, p, charts_group, 0, feedback_height (plan, summary));
     }
 
   /* The whole roll-out's feedback, phases or not. */
@@ -356,7 +355,7 @@ monitor_paginate (RolloutReport     *report,
 
     g_ptr_array_add (plan->feedback, all);
     report_flow_add (flow, ITEM_ALL_HEADING, 0, 0, REPORT_FLOW_KEEP_WITH_NEXT, report_heading_height (report));
-    report_flow_add (flow, ITEM_FEEDBACK, plan->evaluations->len, 0, 0, feedback_height (plan, all, width));
+    report_flow_add (flow, ITEM_FEEDBACK, plan->evaluations->len, 0, 0, feedback_height (plan, all));
   }
 
   *out_n_pages = report_flow_paginate (flow, frame->content.height);
@@ -892,8 +891,8 @@ draw_feedback (MonitorPlan  *plan,
       report_fill_rect (canvas->cr, &sentiment_colors[s], bx, y + 2, w, body - 4);
       bx += w;
     }
+  /* TRANSLATORS: feedback counted by sentiment */
   counts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         /* TRANSLATORS: feedback counted by sentiment */
                                          "%u piece of feedback: %u positive, %u neutral, %u negative",
                                          "%u pieces of feedback: %u positive, %u neutral, %u negative",
                                          summary->n_feedback),
