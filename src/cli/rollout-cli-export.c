@@ -77,8 +77,8 @@ progress_cb (double   fraction,
       progress->last_tenth = percent / 10;
     }
 
-  /* TRANSLATORS: export-pdf's progress: pages written, of all, and the percentage */
   line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       /* TRANSLATORS: export-pdf's progress: pages written, of all, and the percentage */
                                        "%u of %u page (%d%%)",
                                        "%u of %u pages (%d%%)",
                                        n_pages),

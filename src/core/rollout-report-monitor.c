@@ -891,8 +891,8 @@ draw_feedback (MonitorPlan  *plan,
       report_fill_rect (canvas->cr, &sentiment_colors[s], bx, y + 2, w, body - 4);
       bx += w;
     }
-  /* TRANSLATORS: feedback counted by sentiment */
   counts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         /* TRANSLATORS: feedback counted by sentiment */
                                          "%u piece of feedback: %u positive, %u neutral, %u negative",
                                          "%u pieces of feedback: %u positive, %u neutral, %u negative",
                                          summary->n_feedback),
