@@ -92,5 +92,36 @@ expect 2 "generate with a bad --tasks" -- "$cli" generate --tasks many -o "$tmp/
 expect 2 "generate with a negative --seed" -- "$cli" generate --tasks 5 --seed -1 -o "$tmp/c.rollout"
 expect 1 "generate into a missing folder" -- "$cli" generate --tasks 5 -o "$tmp/no/such/dir.rollout"
 
+# export-pdf: the monitoring section, section names, progress.
+expect 0 "export-pdf --sections monitor" -- "$cli" export-pdf "$demo" -o "$tmp/monitor.pdf" --sections monitor --date 2026-03-27
+[ ! -s "$tmp/err" ] && ok "export-pdf is silent when standard error is not a terminal" \
+  || not_ok "export-pdf is silent when standard error is not a terminal" "$(head -c 400 "$tmp/err")"
+if command -v pdftotext >/dev/null; then
+  pdftotext -raw "$tmp/monitor.pdf" "$tmp/monitor.txt"
+  contains "$tmp/monitor.txt" "Monitoring 1/3" "monitoring pages are titled"
+  contains "$tmp/monitor.txt" "Pilot: Austin, 5%" "monitoring names the phases"
+  contains "$tmp/monitor.txt" "PENDING: 1 criterion is waiting for data or a sign-off" "monitoring gives the verdict"
+  contains "$tmp/monitor.txt" "No-show rate 9.9% is at or below the threshold 10%" "monitoring gives the reasons"
+  contains "$tmp/monitor.txt" "9 pieces of feedback: 3 positive, 2 neutral, 4 negative" "monitoring sums up feedback"
+  grep -q "Risk register" "$tmp/monitor.txt" && not_ok "only the monitoring section is printed" || ok "only the monitoring section is printed"
+else
+  n=$((n + 1)); echo "ok $n - monitoring text # SKIP pdftotext is not installed"
+fi
+expect 0 "export-pdf --sections summary,monitor" -- "$cli" export-pdf "$demo" -o "$tmp/two.pdf" --sections summary,monitor
+expect 2 "export-pdf with an unknown section" -- "$cli" export-pdf "$demo" -o "$tmp/bad.pdf" --sections summary,gantt
+contains "$tmp/err" "unknown section “gantt” (choose from summary,timeline,board,risks,monitor)" "the unknown section and the known ones are named"
+expect 2 "export-pdf with a misspelt section" -- "$cli" export-pdf "$demo" -o "$tmp/bad.pdf" --sections Monitor
+contains "$tmp/err" "unknown section “Monitor”" "section names are exact"
+expect 2 "export-pdf with an empty section name" -- "$cli" export-pdf "$demo" -o "$tmp/bad.pdf" --sections summary,,monitor
+contains "$tmp/err" "--sections has an empty name" "the empty name is reported"
+expect 2 "export-pdf with a section twice" -- "$cli" export-pdf "$demo" -o "$tmp/bad.pdf" --sections monitor,monitor
+contains "$tmp/err" "section “monitor” is listed twice" "the repeated section is named"
+expect 2 "export-pdf with no section" -- "$cli" export-pdf "$demo" -o "$tmp/bad.pdf" --sections ""
+[ ! -e "$tmp/bad.pdf" ] && ok "bad sections write nothing" || not_ok "bad sections write nothing"
+expect 0 "export-pdf --progress" -- "$cli" export-pdf "$demo" -o "$tmp/progress.pdf" --sections monitor --progress
+[ "$(cat "$tmp/err")" = "$(printf '0 of 3 pages (0%%)\n1 of 3 pages (33%%)\n2 of 3 pages (66%%)\n3 of 3 pages (100%%)')" ] \
+  && ok "--progress prints a line per tenth, up to 100%" || not_ok "--progress prints a line per tenth, up to 100%" "$(cat "$tmp/err")"
+ls -A "$tmp" | grep -q '^\.' && not_ok "export-pdf leaves no temporary files" || ok "export-pdf leaves no temporary files"
+
 echo "1..$n"
 [ $failed -eq 0 ]

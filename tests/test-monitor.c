@@ -502,8 +502,8 @@ test_feedback_summary (void)
   static const char * const expected[] = { "hold-zone", "payments", "ux", "battery", "commute" };
   const char *tags[] = { "ux", "ux", "zebra", NULL };
 
-  pilot = rollout_monitor_summarize_feedback (project, rollout_project_lookup_phase (project, "pilot"));
-  g_assert_cmpuint (pilot->n_entries, ==, 9);
+  pilot = rollout_feedback_summary_new (project, "pilot");
+  g_assert_cmpuint (pilot->n_feedback, ==, 9);
   g_assert_cmpuint (pilot->sentiments[ROLLOUT_SENTIMENT_POSITIVE], ==, 3);
   g_assert_cmpuint (pilot->sentiments[ROLLOUT_SENTIMENT_NEUTRAL], ==, 2);
   g_assert_cmpuint (pilot->sentiments[ROLLOUT_SENTIMENT_NEGATIVE], ==, 4);
@@ -517,21 +517,21 @@ test_feedback_summary (void)
       g_assert_cmpuint (count->count, ==, i < 3 ? 2 : 1);
     }
 
-  all = rollout_monitor_summarize_feedback (project, NULL);
-  g_assert_cmpuint (all->n_entries, ==, 15);
+  all = rollout_feedback_summary_new (project, NULL);
+  g_assert_cmpuint (all->n_feedback, ==, 15);
   g_assert_cmpuint (all->sentiments[ROLLOUT_SENTIMENT_POSITIVE] + all->sentiments[ROLLOUT_SENTIMENT_NEUTRAL] +
                     all->sentiments[ROLLOUT_SENTIMENT_NEGATIVE], ==, 15);
 
-  ga = rollout_monitor_summarize_feedback (project, rollout_project_lookup_phase (project, "ga"));
-  g_assert_cmpuint (ga->n_entries, ==, 0);
+  ga = rollout_feedback_summary_new (project, "ga");
+  g_assert_cmpuint (ga->n_feedback, ==, 0);
   g_assert_cmpuint (ga->tags->len, ==, 0);
 
   /* A tag repeated within an entry counts once. */
   rollout_feedback_set_phase_id (repeated, "ga");
   rollout_feedback_set_tags (repeated, tags);
   g_assert_true (rollout_project_insert_feedback (project, repeated, -1));
-  again = rollout_monitor_summarize_feedback (project, rollout_project_lookup_phase (project, "ga"));
-  g_assert_cmpuint (again->n_entries, ==, 1);
+  again = rollout_feedback_summary_new (project, "ga");
+  g_assert_cmpuint (again->n_feedback, ==, 1);
   g_assert_cmpuint (again->tags->len, ==, 2);
   g_assert_cmpstr (g_array_index (again->tags, RolloutTagCount, 0).tag, ==, "ux");
   g_assert_cmpuint (g_array_index (again->tags, RolloutTagCount, 0).count, ==, 1);

@@ -367,7 +367,8 @@ test_demo_pages (void)
   double width, height;
   /* On A4 in portrait: the summary fits one page; the timeline's 48 rows fit
    * one band, and its 34 weeks at 4 points a day need three columns; the
-   * board's four teams take two pages; the risks one. */
+   * board's four teams take two pages; the risks one; the monitoring of four
+   * phases (three with gates, 11 metric charts) three. */
   static const struct {
     const char *section;
     const char *title;
@@ -379,6 +380,9 @@ test_demo_pages (void)
     { "board", "Board 1/2" },
     { "board", "Board 2/2" },
     { "risks", "Risks" },
+    { "monitor", "Monitoring 1/3" },
+    { "monitor", "Monitoring 2/3" },
+    { "monitor", "Monitoring 3/3" },
   };
 
   init_options (&options);
@@ -394,21 +398,24 @@ test_demo_pages (void)
       g_assert_cmpstr (title, ==, expected[page].title);
     }
 
-  /* Landscape pages are wider (two columns of the timeline) but shorter
-   * (two bands of its rows, the board on three pages, the risk register
-   * continued on a second page). */
+  /* Landscape pages are wider (two columns of the timeline, three charts
+   * a row) but shorter (two bands of its rows, the board on three pages,
+   * the risk register continued on a second page, a page or two a phase
+   * for monitoring). */
   rollout_report_paper_get_size (ROLLOUT_REPORT_PAPER_A4, ROLLOUT_REPORT_LANDSCAPE, &width, &height);
-  g_assert_cmpuint (rollout_report_paginate (report, width, height), ==, 10);
+  g_assert_cmpuint (rollout_report_paginate (report, width, height), ==, 15);
   {
     g_autofree char *first = rollout_report_get_page_title (report, 1);
     g_autofree char *last = rollout_report_get_page_title (report, 4);
     g_autofree char *board = rollout_report_get_page_title (report, 7);
     g_autofree char *risks = rollout_report_get_page_title (report, 9);
+    g_autofree char *monitor = rollout_report_get_page_title (report, 14);
 
     g_assert_cmpstr (first, ==, "Timeline 1/4");
     g_assert_cmpstr (last, ==, "Timeline 4/4");
     g_assert_cmpstr (board, ==, "Board 3/3");
     g_assert_cmpstr (risks, ==, "Risks 2/2");
+    g_assert_cmpstr (monitor, ==, "Monitoring 5/5");
   }
 }
 
@@ -425,7 +432,8 @@ test_sections_order (void)
   g_assert_cmpstr (known[1], ==, "timeline");
   g_assert_cmpstr (known[2], ==, "board");
   g_assert_cmpstr (known[3], ==, "risks");
-  g_assert_null (known[4]);
+  g_assert_cmpstr (known[4], ==, "monitor");
+  g_assert_null (known[5]);
 
   init_options (&options);
   options.sections = sections;
@@ -448,10 +456,11 @@ test_demo_content (void)
   report = new_report (project, &options);
   records = record (report);
   n = render (report, 595.2756, 841.8898);
-  g_assert_cmpuint (n, ==, 7);
+  g_assert_cmpuint (n, ==, 10);
 
-  /* The summary: facts, phases with audience and status, the next
-   * milestones from the printed date, and the top risks with their bands. */
+  /* The summary: facts, phases with audience, status and gate verdict, the
+   * next milestones from the printed date, and the top risks with their
+   * bands. */
   g_assert_true (page_has_text (records, 0, "Maya Chen"));
   g_assert_true (page_has_text (records, 0, "2 Feb – 15 Sep 2026"));
   g_assert_true (page_has_text (records, 0, "27 Mar 2026"));
@@ -460,6 +469,10 @@ test_demo_content (void)
   g_assert_true (page_has_text (records, 0, "Active"));
   g_assert_true (page_has_text (records, 0, "Completed"));
   g_assert_true (page_has_text (records, 0, "13/13"));
+  g_assert_true (page_has_text (records, 0, "Gate"));
+  g_assert_true (page_has_text (records, 0, "GO"));
+  g_assert_true (page_has_text (records, 0, "PENDING"));
+  g_assert_true (page_has_text (records, 0, "No gate"));
   g_assert_true (page_has_text (records, 0, "Go/no-go: expansion"));
   g_assert_true (page_has_text (records, 0, "22 Apr 2026"));
   /* Done milestones before the printed date are not "next". */
@@ -503,6 +516,37 @@ test_demo_content (void)
   g_assert_true (page_has_text (records, 6, "Risk register"));
   g_assert_true (page_has_text (records, 6, "R9"));
   g_assert_true (page_has_text (records, 6, "Closed"));
+
+  /* Monitoring: each phase with its verdict and why, a chart per gate
+   * metric, and its feedback; then all the feedback. */
+  g_assert_true (page_has_text (records, 7, "Internal dogfood"));
+  g_assert_true (page_has_text (records, 7, "GO: all 6 criteria are met"));
+  g_assert_true (page_has_text (records, 7, "Engineering signed off (Priya Nair, 2026-03-10)"));
+  g_assert_true (page_has_text (records, 7, "Gate ≤ 15% · latest sample"));
+  g_assert_true (page_has_text (records, 7, "11.5%"));
+  g_assert_true (page_has_text (records, 7, "Met"));
+  g_assert_true (page_has_text (records, 7, "6 pieces of feedback: 2 positive, 1 neutral, 3 negative"));
+  g_assert_true (page_has_text (records, 7, "Top tags: hold-timer (2) · bug (1) · commute (1) · gps (1) · lock (1) · map (1)"));
+  g_assert_true (page_has_text (records, 7, "Pilot: Austin, 5%"));
+  g_assert_true (page_has_text (records, 7, "PENDING: 1 criterion is waiting for data or a sign-off"));
+  g_assert_true (page_has_text (records, 7, "No-show rate 9.9% is at or below the threshold 10% (mean of the last 7 days)"));
+  /* The pilot's table goes on over the page, and says whose it is. */
+  g_assert_true (page_has_text (records, 8, "Pilot: Austin, 5% — Gate criteria (continued)"));
+  g_assert_true (page_has_text (records, 8, "City Operations signed off (Rafael Gomez, 2026-03-26)"));
+  g_assert_true (page_has_text (records, 8, "Gate ≥ 180 · mean of the last 7 days"));
+  g_assert_true (page_has_text (records, 8, "9.9%"));
+  g_assert_true (page_has_text (records, 8, "No data"));
+  g_assert_true (page_has_text (records, 8, "PENDING: 8 criteria are waiting for data or a sign-off"));
+  /* The expansion's charts start a page: the phase is named above them. */
+  g_assert_true (page_has_text (records, 9, "Expansion: Denver, Portland, Atlanta (25%) — Metrics"));
+  g_assert_true (page_has_text (records, 9, "No samples in this phase yet"));
+  g_assert_true (page_has_text (records, 9, "No gate: this phase has no go/no-go criteria"));
+  g_assert_true (page_has_text (records, 9, "No feedback is recorded for this phase."));
+  g_assert_true (page_has_text (records, 9, "All phases"));
+  g_assert_true (page_has_text (records, 9, "15 pieces of feedback: 5 positive, 3 neutral, 7 negative"));
+  /* Chart axes: days and values. */
+  g_assert_true (page_has_text (records, 7, "Mar 2"));
+  g_assert_true (page_has_text (records, 8, "250"));
 
   assert_texts_inside (report, records);
 }
@@ -611,10 +655,216 @@ test_pdf_text (void)
   assert_names_in (text, rollout_project_get_phases (project), (const char *(*) (gpointer)) rollout_phase_get_name);
   assert_names_in (text, rollout_project_get_tasks (project), (const char *(*) (gpointer)) rollout_task_get_name);
   assert_names_in (text, rollout_project_get_risks (project), (const char *(*) (gpointer)) rollout_risk_get_title);
-  g_assert_nonnull (strstr (text, "Page 1 of 7"));
-  g_assert_nonnull (strstr (text, "Page 7 of 7"));
+  g_assert_nonnull (strstr (text, "Page 1 of 10"));
+  g_assert_nonnull (strstr (text, "Page 10 of 10"));
   g_assert_nonnull (strstr (text, "Timeline 2/3"));
   g_assert_nonnull (strstr (text, "Printed 27 Mar 2026"));
+  remove_dir (dir);
+}
+
+/* The monitoring section alone, as a PDF: every phase's name and verdict,
+ * and the reasons, are text a reader can search. */
+static void
+test_monitor_pdf_text (void)
+{
+  g_autoptr(RolloutProject) project = load_demo ();
+  g_autoptr(RolloutReport) report = NULL;
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "monitor.pdf", NULL);
+  g_autofree char *text = NULL;
+  const char *sections[] = { "monitor", NULL };
+  RolloutReportOptions options;
+  static const char * const expected[] = {
+    "Monitoring 1/3", "Monitoring 3/3",
+    "Internal dogfood", "GO: all 6 criteria are met",
+    "Pilot: Austin, 5%", "PENDING: 1 criterion is waiting for data or a sign-off",
+    "Expansion: Denver, Portland, Atlanta (25%)", "PENDING: 8 criteria are waiting for data or a sign-off",
+    "General availability", "No gate: this phase has no go/no-go criteria",
+    "No-show rate 9.9% is at or below the threshold 10% (mean of the last 7 days)",
+    "Waiting for sign-off from Product Marketing",
+    "Gate ≥ 4.2/5 · mean of the last 14 days",
+    "Reservation satisfaction", "Support tickets per 1,000 rides",
+    "9 pieces of feedback: 3 positive, 2 neutral, 4 negative",
+    "Top tags: hold-timer (3)",
+  };
+
+  init_options (&options);
+  options.sections = sections;
+  report = new_report (project, &options);
+  write_pdf (report, path, 595.2756, 841.8898);
+  g_assert_cmpuint (rollout_report_get_n_pages (report), ==, 3);
+
+  text = pdf_text (path);
+  if (text == NULL)
+    {
+      remove_dir (dir);
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    if (strstr (text, expected[i]) == NULL)
+      g_error ("“%s” is not in the monitoring pages' text", expected[i]);
+  remove_dir (dir);
+}
+
+/* Progress ----------------------------------------------------------------- */
+
+typedef struct {
+  GArray *pages;      /* guint: the page of each call */
+  GArray *fractions;  /* double */
+  guint   n_pages;
+  guint   stop_at;    /* G_MAXUINT: never */
+  guint   calls;
+} Progress;
+
+static gboolean
+progress_cb (double   fraction,
+             guint    page,
+             guint    n_pages,
+             gpointer user_data)
+{
+  Progress *progress = user_data;
+
+  g_array_append_val (progress->pages, page);
+  g_array_append_val (progress->fractions, fraction);
+  progress->n_pages = n_pages;
+  progress->calls++;
+  return page < progress->stop_at;
+}
+
+static void
+progress_init (Progress *progress,
+               guint     stop_at)
+{
+  progress->pages = g_array_new (FALSE, FALSE, sizeof (guint));
+  progress->fractions = g_array_new (FALSE, FALSE, sizeof (double));
+  progress->n_pages = 0;
+  progress->stop_at = stop_at;
+  progress->calls = 0;
+}
+
+static void
+progress_clear (Progress *progress)
+{
+  g_clear_pointer (&progress->pages, g_array_unref);
+  g_clear_pointer (&progress->fractions, g_array_unref);
+}
+
+static void
+test_progress (void)
+{
+  g_autoptr(RolloutProject) project = load_demo ();
+  g_autoptr(RolloutReport) report = NULL;
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "plan.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  RolloutReportOptions options;
+  Progress progress;
+
+  init_options (&options);
+  report = new_report (project, &options);
+  progress_init (&progress, G_MAXUINT);
+  g_assert_true (rollout_report_write_full (report, file, ROLLOUT_REPORT_FORMAT_PDF, 595.2756, 841.8898,
+                                            progress_cb, &progress, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Page 0 of 10 once paginated, then after every page, up to 10 of 10. */
+  g_assert_cmpuint (progress.n_pages, ==, 10);
+  g_assert_cmpuint (progress.calls, ==, 11);
+  for (guint i = 0; i < progress.calls; i++)
+    {
+      g_assert_cmpuint (g_array_index (progress.pages, guint, i), ==, i);
+      g_assert_cmpfloat_with_epsilon (g_array_index (progress.fractions, double, i), i / 10.0, 1e-9);
+    }
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  progress_clear (&progress);
+
+  /* An image is one step. */
+  g_clear_pointer (&path, g_free);
+  g_clear_object (&file);
+  path = g_build_filename (dir, "timeline.svg", NULL);
+  file = g_file_new_for_path (path);
+  progress_init (&progress, G_MAXUINT);
+  g_assert_true (rollout_report_write_full (report, file, ROLLOUT_REPORT_FORMAT_SVG, 595.2756, 841.8898,
+                                            progress_cb, &progress, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (progress.calls, ==, 2);
+  g_assert_cmpuint (progress.n_pages, ==, 1);
+  g_assert_cmpfloat (g_array_index (progress.fractions, double, 1), ==, 1.0);
+  progress_clear (&progress);
+
+  remove_dir (dir);
+}
+
+/* Stopping an export from its progress function, at any step, leaves no
+ * file and no temporary one behind, and an old file as it was. */
+static void
+test_progress_cancel (void)
+{
+  g_autoptr(RolloutProject) project = load_demo ();
+  g_autoptr(RolloutReport) report = NULL;
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "plan.pdf", NULL);
+  g_autofree char *old_path = g_build_filename (dir, "old.pdf", NULL);
+  g_autofree char *png_path = g_build_filename (dir, "timeline.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) old_file = g_file_new_for_path (old_path);
+  g_autoptr(GFile) png_file = g_file_new_for_path (png_path);
+  g_autofree char *contents = NULL;
+  RolloutReportOptions options;
+  static const guint stops[] = { 0, 1, 4, 10 };
+
+  init_options (&options);
+  report = new_report (project, &options);
+
+  for (guint i = 0; i < G_N_ELEMENTS (stops); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      Progress progress;
+
+      progress_init (&progress, stops[i]);
+      g_assert_false (rollout_report_write_full (report, file, ROLLOUT_REPORT_FORMAT_PDF, 612, 792,
+                                                 progress_cb, &progress, NULL, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      /* It stopped at once: no page was drawn after the "no". */
+      g_assert_cmpuint (progress.calls, ==, stops[i] + 1);
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+      g_assert_cmpuint (count_files (dir), ==, 0);
+      progress_clear (&progress);
+    }
+
+  /* An old file stays whole. */
+  g_assert_true (g_file_set_contents (old_path, "old", -1, NULL));
+  {
+    g_autoptr(GError) error = NULL;
+    Progress progress;
+
+    progress_init (&progress, 5);
+    g_assert_false (rollout_report_write_full (report, old_file, ROLLOUT_REPORT_FORMAT_PDF, 612, 792,
+                                               progress_cb, &progress, NULL, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    progress_clear (&progress);
+  }
+  g_assert_true (g_file_get_contents (old_path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "old");
+  g_assert_cmpuint (count_files (dir), ==, 1);
+
+  /* A picture stopped when drawn is not written. */
+  {
+    g_autoptr(GError) error = NULL;
+    Progress progress;
+
+    progress_init (&progress, 1);
+    g_assert_false (rollout_report_write_full (report, png_file, ROLLOUT_REPORT_FORMAT_PNG, 612, 792,
+                                               progress_cb, &progress, NULL, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_assert_cmpuint (progress.calls, ==, 2);
+    progress_clear (&progress);
+  }
+  g_assert_false (g_file_test (png_path, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_files (dir), ==, 1);
+
   remove_dir (dir);
 }
 
@@ -839,6 +1089,57 @@ test_long_text (void)
   rollout_project_insert_team (project, team, -1);
   rollout_phase_set_name (phase, word->str);
   rollout_phase_set_regions (phase, (const char * const[]) { huge->str, word->str, NULL });
+  /* A gate of many criteria on a metric with a long name, a long symbol for
+   * a unit and values from minus to plus a billion; sign-offs by a team with
+   * a long name and by no team at all. */
+  {
+    g_autoptr(RolloutGate) gate = rollout_gate_new ();
+    g_autoptr(RolloutMetric) metric = rollout_metric_new ("m");
+    g_autoptr(GPtrArray) samples = g_ptr_array_new_with_free_func ((GDestroyNotify) rollout_sample_free);
+    g_autoptr(GString) unit = g_string_new ("%");
+
+    for (guint i = 0; i < 12; i++)
+      {
+        RolloutGateMetric *gm = rollout_gate_metric_new (i == 11 ? "no-such-metric" : "m", i % 6, i * 1e8 - 5e8);
+
+        gm->aggregate = i % 2 ? ROLLOUT_AGGREGATE_MEAN : ROLLOUT_AGGREGATE_LATEST;
+        gm->window_days = i % 4 == 1 ? 3 : 0;
+        g_ptr_array_add (gate->metrics, gm);
+      }
+    g_strfreev (gate->required_signoffs);
+    gate->required_signoffs = g_strdupv ((char *[]) { (char *) "t", word->str, NULL });
+    gate->max_open_risk_score = 1;
+    rollout_phase_set_gate (phase, gate);
+
+    for (guint i = 0; i < 60; i++)
+      g_string_append (unit, "‰");
+    rollout_metric_set_name (metric, huge->str);
+    rollout_metric_set_unit (metric, unit->str);
+    rollout_metric_set_has_target (metric, TRUE);
+    rollout_metric_set_target (metric, 123456789.125);
+    for (guint i = 0; i < 40; i++)
+      g_ptr_array_add (samples, rollout_sample_new (date ("2026-01-05") + i * 9, i % 5 ? "p" : NULL,
+                                                    (i % 2 ? 1 : -1) * 1e9 / (i + 1)));
+    rollout_metric_set_samples (metric, samples);
+    rollout_project_insert_metric (project, metric, -1);
+  }
+  /* Feedback with long tags, and many of them. */
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("f%u", i);
+      g_autoptr(RolloutFeedback) feedback = rollout_feedback_new (id);
+      g_autoptr(GPtrArray) tags = g_ptr_array_new_with_free_func (g_free);
+
+      for (guint t = 0; t <= i; t++)
+        g_ptr_array_add (tags, t % 3 ? g_strdup_printf ("tag-%u", t) : g_strdup (huge->str));
+      g_ptr_array_add (tags, NULL);
+      rollout_feedback_set_date (feedback, date ("2026-02-01") + i);
+      rollout_feedback_set_phase_id (feedback, "p");
+      rollout_feedback_set_sentiment (feedback, i % 3);
+      rollout_feedback_set_tags (feedback, (const char * const *) tags->pdata);
+      rollout_feedback_set_text (feedback, lines->str);
+      rollout_project_insert_feedback (project, feedback, -1);
+    }
   rollout_project_insert_phase (project, phase, -1);
   for (guint i = 0; i < 30; i++)
     {
@@ -891,11 +1192,13 @@ test_empty_plan (void)
   init_options (&options);
   report = new_report (project, &options);
   records = record (report);
-  g_assert_cmpuint (render (report, 612, 792), ==, 4);
+  g_assert_cmpuint (render (report, 612, 792), ==, 5);
   g_assert_true (page_has_text (records, 0, "This plan has no phases."));
   g_assert_true (page_has_text (records, 0, "No open risks."));
   g_assert_true (page_has_text (records, 1, "This plan has no tasks."));
   g_assert_true (page_has_text (records, 3, "No risks are recorded in this plan."));
+  g_assert_true (page_has_text (records, 4, "This plan has no phases to monitor."));
+  g_assert_true (page_has_text (records, 4, "No feedback is recorded in this plan."));
   assert_texts_inside (report, records);
 
   /* The picture of an empty timeline is small but drawable. */
@@ -916,7 +1219,7 @@ test_options (void)
     const char *to;
     double      margin;
   } bad[] = {
-    { { "summary", "monitor", NULL }, NULL, NULL, 0 },
+    { { "summary", "gantt", NULL }, NULL, NULL, 0 },
     { { "board", "board", NULL }, NULL, NULL, 0 },
     { { NULL }, NULL, NULL, 0 },
     { { "timeline", NULL }, "2026-05-01", "2026-04-30", 0 },
@@ -1093,7 +1396,7 @@ test_cli (void)
     { { "DEMO", NULL }, "-o FILE is required" },
     { { "DEMO", "-o", "OUT", "--paper", "a5", NULL }, "unknown paper “a5”" },
     { { "DEMO", "-o", "OUT", "--orientation", "sideways", NULL }, "unknown orientation" },
-    { { "DEMO", "-o", "OUT", "--sections", "summary,monitor", NULL }, "unknown section “monitor”" },
+    { { "DEMO", "-o", "OUT", "--sections", "summary,gantt", NULL }, "unknown section “gantt”" },
     { { "DEMO", "-o", "OUT", "--sections", "risks,risks", NULL }, "listed twice" },
     { { "DEMO", "-o", "OUT", "--from", "2026-13-01", NULL }, "--from must be a date" },
     { { "DEMO", "-o", "OUT", "--from", "2026-05-02", "--to", "2026-05-01", NULL }, "is before --from" },
@@ -1181,6 +1484,9 @@ main (int   argc,
   g_test_add_func ("/rollout/report/demo-content", test_demo_content);
   g_test_add_func ("/rollout/report/draw-any-order", test_draw_any_order);
   g_test_add_func ("/rollout/report/pdf-text", test_pdf_text);
+  g_test_add_func ("/rollout/report/monitor-pdf-text", test_monitor_pdf_text);
+  g_test_add_func ("/rollout/report/progress", test_progress);
+  g_test_add_func ("/rollout/report/progress-cancel", test_progress_cancel);
   g_test_add_func ("/rollout/report/large-plan", test_large_plan);
   g_test_add_func ("/rollout/report/fit-width", test_fit_width);
   g_test_add_func ("/rollout/report/date-range", test_date_range);

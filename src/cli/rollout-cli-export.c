@@ -6,7 +6,9 @@
  */
 
 /* export-pdf: the printed plan as a PDF, or its timeline as one SVG or PNG
- * picture, through the same renderer as the print dialog. */
+ * picture, through the same renderer as the print dialog. A long export
+ * shows its progress on standard error when that is a terminal (or when
+ * asked with --progress). */
 
 #define G_LOG_DOMAIN "rollout-cli"
 
@@ -14,7 +16,10 @@
 
 #include <glib/gi18n.h>
 #include <langinfo.h>
+#include <math.h>
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "rollout-cli.h"
 #include "rollout-report.h"
@@ -35,6 +40,56 @@ default_paper (void)
     return ROLLOUT_REPORT_PAPER_LETTER;
 #endif
   return ROLLOUT_REPORT_PAPER_A4;
+}
+
+/* Progress on standard error: on a terminal, one line rewritten in place at
+ * most ten times a second and cleared at the end; elsewhere (--progress
+ * into a file or a pipe) a line at every tenth, for logs. */
+typedef struct {
+  gboolean terminal;
+  gint64   last_time;
+  int      last_tenth;
+  gboolean shown;
+} Progress;
+
+static gboolean
+progress_cb (double   fraction,
+             guint    page,
+             guint    n_pages,
+             gpointer user_data)
+{
+  Progress *progress = user_data;
+  int percent = (int) floor (CLAMP (fraction, 0.0, 1.0) * 100);
+  g_autofree char *line = NULL;
+
+  if (progress->terminal)
+    {
+      gint64 now = g_get_monotonic_time ();
+
+      if (progress->shown && page < n_pages && now - progress->last_time < G_USEC_PER_SEC / 10)
+        return TRUE;
+      progress->last_time = now;
+    }
+  else
+    {
+      if (progress->shown && page < n_pages && percent / 10 == progress->last_tenth)
+        return TRUE;
+      progress->last_tenth = percent / 10;
+    }
+
+  line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       /* TRANSLATORS: export-pdf's progress: pages written, of all, and the percentage */
+                                       "%u of %u page (%d%%)",
+                                       "%u of %u pages (%d%%)",
+                                       n_pages),
+                          page, n_pages, percent);
+  if (progress->terminal)
+    fprintf (stderr, "\r%s\033[K", line);
+  else
+    fprintf (stderr, "%s\n", line);
+  fflush (stderr);
+  progress->shown = TRUE;
+  return TRUE;
 }
 
 static gboolean
@@ -64,25 +119,29 @@ cli_export_pdf (int    argc,
   g_autofree char *date_text = NULL;
   g_autofree char *format_text = NULL;
   gboolean fit_width = FALSE;
+  gboolean show_progress = FALSE;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Where to write (required)"), N_("FILE") },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &paper_text, N_("Paper size: a4 or letter (default: the locale’s)"), N_("PAPER") },
     { "orientation", 0, 0, G_OPTION_ARG_STRING, &orientation_text, N_("portrait (default) or landscape"), N_("ORIENTATION") },
-    { "sections", 0, 0, G_OPTION_ARG_STRING, &sections_text, N_("Sections to print, in order (default: summary,timeline,board,risks)"), N_("LIST") },
+    { "sections", 0, 0, G_OPTION_ARG_STRING, &sections_text, N_("Sections to print, in order (default: summary,timeline,board,risks,monitor)"), N_("LIST") },
     { "from", 0, 0, G_OPTION_ARG_STRING, &from_text, N_("First day of the timeline"), N_("DATE") },
     { "to", 0, 0, G_OPTION_ARG_STRING, &to_text, N_("Last day of the timeline"), N_("DATE") },
     { "fit-width", 0, 0, G_OPTION_ARG_NONE, &fit_width, N_("Fit the timeline to the page’s width"), NULL },
     { "date", 0, 0, G_OPTION_ARG_STRING, &date_text, N_("The date printed on the pages (default: today)"), N_("DATE") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_text, N_("pdf, or svg or png for the timeline alone (default: from the output’s extension, else pdf)"), N_("FORMAT") },
+    { "progress", 0, 0, G_OPTION_ARG_NONE, &show_progress, N_("Show progress on standard error even when it is not a terminal"), NULL },
     { NULL }
   };
   int status = cli_parse_options ("export-pdf", _("FILE"),
                                   _("Writes a plan as a PDF for printing and sending: a summary, the timeline\n"
                                     "(cut across pages both ways when it is large, or fitted to the width),\n"
-                                    "the board by team and the risks with their heat map. Every page has the\n"
-                                    "plan’s name, the printed date and its number. With --format svg or png it\n"
-                                    "writes the whole timeline as one picture instead, for slides and wikis.\n"
-                                    "The output is replaced atomically."),
+                                    "the board by team, the risks with their heat map and the monitoring of\n"
+                                    "each phase (gate verdict and reasons, metric charts, feedback). Every page\n"
+                                    "has the plan’s name, the printed date and its number. With --format svg or\n"
+                                    "png it writes the whole timeline as one picture instead, for slides and\n"
+                                    "wikis. The output is replaced atomically; progress is shown on standard\n"
+                                    "error when it is a terminal."),
                                   entries, &argc, &argv);
   g_autoptr(RolloutProject) project = NULL;
   g_autoptr(RolloutReport) report = NULL;
@@ -93,6 +152,8 @@ cli_export_pdf (int    argc,
   RolloutReportPaper paper = default_paper ();
   RolloutReportOrientation orientation = ROLLOUT_REPORT_PORTRAIT;
   RolloutReportFormat format = ROLLOUT_REPORT_FORMAT_PDF;
+  Progress progress = { 0 };
+  gboolean ok;
   double width, height;
 
   if (status != CLI_OK)
@@ -152,6 +213,8 @@ cli_export_pdf (int    argc,
       for (guint i = 0; sections[i] != NULL; i++)
         {
           g_strstrip (sections[i]);
+          if (sections[i][0] == '\0')
+            return cli_usage_error ("export-pdf", _("--sections has an empty name in “%s”"), sections_text);
           if (!g_strv_contains (known, sections[i]))
             {
               g_autofree char *list = g_strjoinv (",", (char **) known);
@@ -190,7 +253,14 @@ cli_export_pdf (int    argc,
 
   rollout_report_paper_get_size (paper, orientation, &width, &height);
   file = g_file_new_for_commandline_arg (output);
-  if (!rollout_report_write (report, file, format, width, height, NULL, &error))
+  progress.terminal = isatty (STDERR_FILENO);
+  ok = rollout_report_write_full (report, file, format, width, height,
+                                  progress.terminal || show_progress ? progress_cb : NULL, &progress,
+                                  NULL, &error);
+  /* A terminal's progress line is cleared, so that what follows starts clean. */
+  if (progress.terminal && progress.shown)
+    fprintf (stderr, "\r\033[K");
+  if (!ok)
     {
       g_printerr ("%s: %s\n", output, error->message);
       return CLI_FAILED;

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "rollout-command.h"
+#include "rollout-feedback-summary.h"
 
 G_BEGIN_DECLS
 
@@ -55,38 +56,5 @@ RolloutCommand *rollout_monitor_new_remove_sample  (RolloutMetric          *metr
 
 char           *rollout_monitor_make_feedback_id   (RolloutProject         *project);
 
-/**
- * RolloutTagCount:
- * @tag: a tag
- * @count: how many entries carry it
- *
- * How often a tag is used.
- */
-typedef struct {
-  char  *tag;
-  guint  count;
-} RolloutTagCount;
-
-/**
- * RolloutFeedbackSummary:
- * @n_entries: how many entries were counted
- * @sentiments: how many of them are positive, neutral and negative,
- *   indexed by #RolloutSentiment
- * @tags: (element-type RolloutTagCount): every tag used, the most used
- *   first (ties in the order of the tags' names)
- *
- * What people said, in numbers.
- */
-typedef struct {
-  guint   n_entries;
-  guint   sentiments[3];
-  GArray *tags;
-} RolloutFeedbackSummary;
-
-RolloutFeedbackSummary *rollout_monitor_summarize_feedback (RolloutProject         *project,
-                                                            RolloutPhase           *phase);
-void                    rollout_feedback_summary_free      (RolloutFeedbackSummary *summary);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RolloutFeedbackSummary, rollout_feedback_summary_free)
 
 G_END_DECLS

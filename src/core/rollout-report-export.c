@@ -12,7 +12,11 @@
  * never held in memory: cairo streams them into a temporary file beside
  * the target, which is flushed and renamed over it only once complete. A
  * failed or cancelled export removes the temporary file and leaves any old
- * file as it was. */
+ * file as it was.
+ *
+ * A long export says how far it got after every page, through a progress
+ * function that may also stop it: between pages is where both a
+ * #GCancellable and the progress function are heeded. */
 
 #define G_LOG_DOMAIN "rollout-report"
 
@@ -39,10 +43,12 @@
 #define PNG_MAX_PIXELS  (64.0 * 1024 * 1024)
 
 typedef struct {
-  int            fd;      /* a local temporary file, or -1 */
-  GOutputStream *stream;  /* or a stream from GIO */
-  GCancellable  *cancellable;
-  GError        *error;
+  int                        fd;      /* a local temporary file, or -1 */
+  GOutputStream             *stream;  /* or a stream from GIO */
+  GCancellable              *cancellable;
+  RolloutReportProgressFunc  progress_func;
+  gpointer                   progress_data;
+  GError                    *error;
 } Sink;
 
 static cairo_status_t
@@ -102,11 +108,23 @@ check_surface (cairo_surface_t  *surface,
   return TRUE;
 }
 
+/* Tells the progress function that @page of @n_pages are done; returns
+ * FALSE, with an error, when the export is to stop. */
 static gboolean
-check_cancelled (Sink    *sink,
+report_progress (Sink    *sink,
+                 guint    page,
+                 guint    n_pages,
                  GError **error)
 {
-  return !g_cancellable_set_error_if_cancelled (sink->cancellable, error);
+  if (g_cancellable_set_error_if_cancelled (sink->cancellable, error))
+    return FALSE;
+  if (sink->progress_func != NULL &&
+      !sink->progress_func (n_pages > 0 ? (double) page / n_pages : 1.0, page, n_pages, sink->progress_data))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The export was cancelled"));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static char *
@@ -142,15 +160,11 @@ render_pdf (RolloutReport  *self,
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, created);
 
   cr = cairo_create (surface);
+  ok = report_progress (sink, 0, n_pages, error);
   for (guint page = 0; page < n_pages && ok; page++)
     {
       const char *section = rollout_report_get_page_section (self, page);
 
-      if (!check_cancelled (sink, error))
-        {
-          ok = FALSE;
-          break;
-        }
       /* A bookmark at the start of each section. */
       if (g_strcmp0 (section, last_section) != 0)
         {
@@ -169,6 +183,8 @@ render_pdf (RolloutReport  *self,
       cairo_show_page (cr);
       if (cairo_status (cr) != CAIRO_STATUS_SUCCESS || sink->error != NULL)
         ok = FALSE;
+      else
+        ok = report_progress (sink, page + 1, n_pages, error);
     }
   cairo_destroy (cr);
   cairo_surface_finish (surface);
@@ -189,14 +205,18 @@ render_svg (RolloutReport  *self,
   double width, height;
   gboolean ok;
 
+  if (!report_progress (sink, 0, 1, error))
+    return FALSE;
   rollout_report_get_timeline_size (self, fit_width, &width, &height);
   surface = cairo_svg_surface_create_for_stream (sink_write, sink, width, height);
   cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
   cr = cairo_create (surface);
   rollout_report_draw_timeline (self, cr, fit_width);
   cairo_destroy (cr);
+  ok = report_progress (sink, 1, 1, error);
   cairo_surface_finish (surface);
-  ok = check_surface (surface, sink, error);
+  if (ok)
+    ok = check_surface (surface, sink, error);
   cairo_surface_destroy (surface);
   return ok;
 }
@@ -214,6 +234,8 @@ render_png (RolloutReport  *self,
   cairo_status_t status;
   gboolean ok;
 
+  if (!report_progress (sink, 0, 1, error))
+    return FALSE;
   rollout_report_get_timeline_size (self, fit_width, &width, &height);
   scale = MIN (scale, PNG_MAX_SIDE / MAX (width, height));
   if (scale < 1.0 || width * height * scale * scale > PNG_MAX_PIXELS)
@@ -232,6 +254,11 @@ render_png (RolloutReport  *self,
   cairo_scale (cr, scale, scale);
   rollout_report_draw_timeline (self, cr, fit_width);
   cairo_destroy (cr);
+  if (!report_progress (sink, 1, 1, error))
+    {
+      cairo_surface_destroy (surface);
+      return FALSE;
+    }
   status = cairo_surface_write_to_png_stream (surface, sink_write, sink);
   ok = check_surface (surface, sink, error);
   if (ok && status != CAIRO_STATUS_SUCCESS)
@@ -283,14 +310,13 @@ write_local (RolloutReport        *self,
              RolloutReportFormat   format,
              double                page_width,
              double                page_height,
-             GCancellable         *cancellable,
+             Sink                 *sink,
              GError              **error)
 {
   g_autofree char *resolved = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *base = NULL;
   g_autofree char *temp = NULL;
-  Sink sink = { -1, NULL, cancellable, NULL };
   struct stat st;
   mode_t mode;
   int dir_fd;
@@ -317,27 +343,27 @@ write_local (RolloutReport        *self,
     }
 
   temp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
-  sink.fd = g_mkstemp_full (temp, O_WRONLY | O_CLOEXEC, 0600);
-  if (sink.fd < 0)
+  sink->fd = g_mkstemp_full (temp, O_WRONLY | O_CLOEXEC, 0600);
+  if (sink->fd < 0)
     return set_errno_error (error, errno, resolved);
 
-  if (!render (self, &sink, format, page_width, page_height, error))
+  if (!render (self, sink, format, page_width, page_height, error))
     {
-      close (sink.fd);
+      close (sink->fd);
       g_unlink (temp);
-      g_clear_error (&sink.error);
+      g_clear_error (&sink->error);
       return FALSE;
     }
 
-  if (fchmod (sink.fd, mode) != 0 || fsync (sink.fd) != 0)
+  if (fchmod (sink->fd, mode) != 0 || fsync (sink->fd) != 0)
     {
       int saved = errno;
 
-      close (sink.fd);
+      close (sink->fd);
       g_unlink (temp);
       return set_errno_error (error, saved, resolved);
     }
-  if (close (sink.fd) != 0)
+  if (close (sink->fd) != 0)
     {
       int saved = errno;
 
@@ -388,9 +414,47 @@ rollout_report_write (RolloutReport        *self,
                       GCancellable         *cancellable,
                       GError              **error)
 {
+  return rollout_report_write_full (self, file, format, page_width, page_height,
+                                    NULL, NULL, cancellable, error);
+}
+
+/**
+ * rollout_report_write_full:
+ * @self: a #RolloutReport
+ * @file: where to write
+ * @format: a PDF of every page, or an image of the timeline
+ * @page_width: the page's width, in points (for images fitted to the
+ *   width, the image's width)
+ * @page_height: the page's height, in points
+ * @progress_func: (nullable) (scope call): told how far the export got
+ *   after each page, and may stop it
+ * @progress_data: data for @progress_func
+ * @cancellable: (nullable): a #GCancellable, checked between pages
+ * @error: return location for an error
+ *
+ * Writes the report like rollout_report_write(), telling @progress_func
+ * how far it got. The export runs in the calling thread, which may be a
+ * worker: @progress_func is called there too. When @progress_func returns
+ * %FALSE or @cancellable is cancelled, the export stops with
+ * %G_IO_ERROR_CANCELLED and leaves neither a new file nor a temporary
+ * one; an old file stays as it was.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+rollout_report_write_full (RolloutReport              *self,
+                           GFile                      *file,
+                           RolloutReportFormat         format,
+                           double                      page_width,
+                           double                      page_height,
+                           RolloutReportProgressFunc   progress_func,
+                           gpointer                    progress_data,
+                           GCancellable               *cancellable,
+                           GError                    **error)
+{
   g_autofree char *path = NULL;
   g_autoptr(GFileOutputStream) stream = NULL;
-  Sink sink = { -1, NULL, cancellable, NULL };
+  Sink sink = { -1, NULL, cancellable, progress_func, progress_data, NULL };
 
   g_return_val_if_fail (ROLLOUT_IS_REPORT (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -399,7 +463,7 @@ rollout_report_write (RolloutReport        *self,
 
   path = g_file_get_path (file);
   if (path != NULL)
-    return write_local (self, path, format, page_width, page_height, cancellable, error);
+    return write_local (self, path, format, page_width, page_height, &sink, error);
 
   /* Remote locations (GVfs): GIO writes a temporary and renames it where
    * the backend can, which is the best that can be done there. */

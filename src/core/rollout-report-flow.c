@@ -116,6 +116,21 @@ report_draw_shape (cairo_t     *cr,
       cairo_line_to (cr, cx - radius, cy + radius);
       cairo_stroke (cr);
       break;
+    case REPORT_SHAPE_CHECK:
+      cairo_set_line_width (cr, 1.1);
+      cairo_move_to (cr, cx - radius, cy);
+      cairo_line_to (cr, cx - radius * 0.25, cy + radius * 0.8);
+      cairo_line_to (cr, cx + radius, cy - radius * 0.8);
+      cairo_stroke (cr);
+      break;
+    case REPORT_SHAPE_CLOCK:
+      cairo_arc (cr, cx, cy, radius, 0, 2 * G_PI);
+      cairo_stroke (cr);
+      cairo_move_to (cr, cx, cy - radius * 0.65);
+      cairo_line_to (cr, cx, cy);
+      cairo_line_to (cr, cx + radius * 0.5, cy);
+      cairo_stroke (cr);
+      break;
     case REPORT_SHAPE_EMPTY:
     default:
       cairo_arc (cr, cx, cy, radius, 0, 2 * G_PI);
@@ -299,6 +314,91 @@ report_risk_status_shape (RolloutRiskStatus status)
     case ROLLOUT_RISK_STATUS_OPEN:
     default:
       return REPORT_SHAPE_EMPTY;
+    }
+}
+
+/* A phase's audience, "5% — Austin". */
+char *
+report_format_audience (RolloutPhase *phase)
+{
+  const char * const *regions = rollout_phase_get_regions (phase);
+  g_autofree char *joined = NULL;
+
+  if (regions != NULL && regions[0] != NULL)
+    joined = g_strjoinv (", ", (char **) regions);
+  if (joined != NULL)
+    /* TRANSLATORS: a phase's audience on the summary, "5% — Austin" */
+    return g_strdup_printf (_("%g%% — %s"), rollout_phase_get_audience_percent (phase), joined);
+  return g_strdup_printf ("%g%%", rollout_phase_get_audience_percent (phase));
+}
+
+ReportShape
+report_verdict_shape (RolloutVerdict verdict)
+{
+  switch (verdict)
+    {
+    case ROLLOUT_VERDICT_GO:
+      return REPORT_SHAPE_CHECK;
+    case ROLLOUT_VERDICT_NO_GO:
+      return REPORT_SHAPE_CROSS;
+    case ROLLOUT_VERDICT_PENDING:
+      return REPORT_SHAPE_CLOCK;
+    case ROLLOUT_VERDICT_NONE:
+    default:
+      return REPORT_SHAPE_EMPTY;
+    }
+}
+
+/* The tints of the risk bands: green for GO, amber for PENDING, red for
+ * NO-GO; the word and the shape say the same without colour. */
+const ReportColor *
+report_verdict_color (RolloutVerdict verdict)
+{
+  switch (verdict)
+    {
+    case ROLLOUT_VERDICT_GO:
+      return report_band_color (ROLLOUT_RISK_BAND_LOW);
+    case ROLLOUT_VERDICT_NO_GO:
+      return report_band_color (ROLLOUT_RISK_BAND_CRITICAL);
+    case ROLLOUT_VERDICT_PENDING:
+      return report_band_color (ROLLOUT_RISK_BAND_MEDIUM);
+    case ROLLOUT_VERDICT_NONE:
+    default:
+      return NULL;
+    }
+}
+
+const char *
+report_criterion_label (RolloutCriterionResult result)
+{
+  switch (result)
+    {
+    case ROLLOUT_CRITERION_PASS:
+      return C_("gate criterion", "Met");
+    case ROLLOUT_CRITERION_FAIL:
+      return C_("gate criterion", "Failed");
+    case ROLLOUT_CRITERION_NO_DATA:
+      return C_("gate criterion", "No data");
+    case ROLLOUT_CRITERION_MISSING:
+    default:
+      return C_("gate criterion", "Waiting");
+    }
+}
+
+ReportShape
+report_criterion_shape (RolloutCriterionResult result)
+{
+  switch (result)
+    {
+    case ROLLOUT_CRITERION_PASS:
+      return REPORT_SHAPE_CHECK;
+    case ROLLOUT_CRITERION_FAIL:
+      return REPORT_SHAPE_CROSS;
+    case ROLLOUT_CRITERION_NO_DATA:
+      return REPORT_SHAPE_EMPTY;
+    case ROLLOUT_CRITERION_MISSING:
+    default:
+      return REPORT_SHAPE_CLOCK;
     }
 }
 
@@ -599,6 +699,55 @@ report_draw_status_cell (ReportCanvas *canvas,
   report_draw_text (canvas, REPORT_FONT_BODY, &report_color_text, label,
                     x + 2 * radius + 4, y + REPORT_CELL_PAD_Y, width - 2 * radius - 4,
                     height - 2 * REPORT_CELL_PAD_Y, 1, 0);
+}
+
+#define VERDICT_RADIUS 2.8
+#define VERDICT_PAD    4.0
+
+/* The width a verdict's badge wants: its shape, its word and room around. */
+double
+report_verdict_width (RolloutReport  *report,
+                      RolloutVerdict  verdict)
+{
+  double text = report_text_width (report, REPORT_FONT_BODY_BOLD, rollout_verdict_get_label (verdict));
+
+  if (verdict == ROLLOUT_VERDICT_NONE)
+    return text + 2 * VERDICT_PAD + 1;
+  return text + 2 * VERDICT_RADIUS + 4 + 2 * VERDICT_PAD + 3;
+}
+
+/* A verdict as a badge: tinted, with its shape and its word, in the box
+ * given (the word is ellipsized if the box is narrow). "No gate" has
+ * neither tint nor shape, and is grey. */
+void
+report_draw_verdict (ReportCanvas   *canvas,
+                     RolloutVerdict  verdict,
+                     double          x,
+                     double          y,
+                     double          width,
+                     double          height)
+{
+  const ReportColor *tint = report_verdict_color (verdict);
+  double line = report_get_line_height (canvas->report, REPORT_FONT_BODY_BOLD);
+  double text_x = x + VERDICT_PAD;
+  /* Centred in a badge, at the top of a taller table cell. */
+  double top = y + MIN (MAX (0, (height - line) / 2), REPORT_CELL_PAD_Y);
+
+  if (tint == NULL)
+    {
+      report_draw_text (canvas, REPORT_FONT_BODY, &report_color_secondary, rollout_verdict_get_label (verdict),
+                        text_x, top, width - 2 * VERDICT_PAD, MIN (line, height), 1, 0);
+      return;
+    }
+  report_fill_rect (canvas->cr, tint, x + 1, y + 1, width - 2, height - 2);
+  if (width >= 2 * VERDICT_RADIUS + 2 * VERDICT_PAD + 4)
+    {
+      report_draw_shape (canvas->cr, report_verdict_shape (verdict), text_x + VERDICT_RADIUS,
+                         top + line / 2, VERDICT_RADIUS);
+      text_x += 2 * VERDICT_RADIUS + 4;
+    }
+  report_draw_text (canvas, REPORT_FONT_BODY_BOLD, &report_color_text, rollout_verdict_get_label (verdict),
+                    text_x, top, x + width - VERDICT_PAD - text_x, MIN (line, height), 1, 0);
 }
 
 double

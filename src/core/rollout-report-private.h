@@ -9,6 +9,7 @@
 
 #include <pango/pangocairo.h>
 
+#include "rollout-gates.h"
 #include "rollout-report.h"
 #include "rollout-risk-layout.h"
 
@@ -49,7 +50,9 @@ typedef enum {
   REPORT_SHAPE_FULL,    /* completed, done, closed */
   REPORT_SHAPE_BLOCKED, /* blocked, occurred */
   REPORT_SHAPE_PAUSED,
-  REPORT_SHAPE_CROSS,   /* rolled back */
+  REPORT_SHAPE_CROSS,   /* rolled back, NO-GO, a failed criterion */
+  REPORT_SHAPE_CHECK,   /* GO, a criterion met */
+  REPORT_SHAPE_CLOCK,   /* PENDING, a sign-off not given yet */
 } ReportShape;
 
 typedef struct {
@@ -110,6 +113,7 @@ extern const ReportSectionClass report_summary_section;
 extern const ReportSectionClass report_timeline_section;
 extern const ReportSectionClass report_board_section;
 extern const ReportSectionClass report_risks_section;
+extern const ReportSectionClass report_monitor_section;
 
 /* The report --------------------------------------------------------------- */
 
@@ -176,6 +180,13 @@ const char  *report_phase_status_label (RolloutPhaseStatus status);
 ReportShape  report_phase_status_shape (RolloutPhaseStatus status);
 const char  *report_risk_status_label  (RolloutRiskStatus  status);
 ReportShape  report_risk_status_shape  (RolloutRiskStatus  status);
+char        *report_format_audience    (RolloutPhase      *phase);
+
+/* Gate verdicts: a word, a shape and a tint (none for "No gate"). */
+ReportShape        report_verdict_shape        (RolloutVerdict          verdict);
+const ReportColor *report_verdict_color        (RolloutVerdict          verdict);
+const char        *report_criterion_label      (RolloutCriterionResult  result);
+ReportShape        report_criterion_shape      (RolloutCriterionResult  result);
 
 /* Risk bands, as rollout-risk-layout.h defines them, in the light tints. */
 const ReportColor *report_band_color     (RolloutRiskBand  band);
@@ -276,6 +287,14 @@ void   report_draw_status_cell    (ReportCanvas       *canvas,
                                    const double       *column_x,
                                    guint               column,
                                    double              y,
+                                   double              height);
+double report_verdict_width       (RolloutReport      *report,
+                                   RolloutVerdict      verdict);
+void   report_draw_verdict        (ReportCanvas       *canvas,
+                                   RolloutVerdict      verdict,
+                                   double              x,
+                                   double              y,
+                                   double              width,
                                    double              height);
 double report_heading_height      (RolloutReport      *report);
 void   report_draw_heading        (ReportCanvas       *canvas,

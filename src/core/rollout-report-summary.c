@@ -6,7 +6,7 @@
  */
 
 /* The summary: the plan's name, description and key facts, its phases with
- * audience and status, the next milestones and the top risks. It is a flow,
+ * audience, status and gate verdict, the next milestones and the top risks. It is a flow,
  * so a plan of hundreds of phases continues on more pages, with the table's
  * header repeated. */
 
@@ -58,12 +58,22 @@ enum {
   NOTE_NO_RISKS,
 };
 
+enum {
+  PHASE_COLUMN_NAME,
+  PHASE_COLUMN_AUDIENCE,
+  PHASE_COLUMN_DATES,
+  PHASE_COLUMN_DONE,
+  PHASE_COLUMN_STATUS,
+  PHASE_COLUMN_GATE,
+};
+
 static const ReportColumn phase_columns[] = {
-  { N_("Phase"), 1, 0, 0 },
-  { N_("Audience"), 0, 110, 0 },
-  { N_("Dates"), 0, 118, 0 },
-  { N_("Tasks done"), 0, 52, REPORT_TEXT_END },
-  { N_("Status"), 0, 74, 0 },
+  [PHASE_COLUMN_NAME] = { N_("Phase"), 1, 0, 0 },
+  [PHASE_COLUMN_AUDIENCE] = { N_("Audience"), 0, 100, 0 },
+  [PHASE_COLUMN_DATES] = { N_("Dates"), 0, 112, 0 },
+  [PHASE_COLUMN_DONE] = { N_("Tasks done"), 0, 50, REPORT_TEXT_END },
+  [PHASE_COLUMN_STATUS] = { N_("Status"), 0, 72, 0 },
+  [PHASE_COLUMN_GATE] = { N_("Gate"), 0, 66, 0 },
 };
 
 static const ReportColumn milestone_columns[] = {
@@ -85,6 +95,7 @@ typedef struct {
   ReportFlow    *flow;
 
   GPtrArray     *phases;      /* RolloutPhase, in plan order */
+  GPtrArray     *verdicts;    /* RolloutGateEvaluation, one per phase */
   guint         *phase_done;
   guint         *phase_tasks;
   GPtrArray     *milestones;  /* RolloutTask: the next ones, by date */
@@ -104,6 +115,7 @@ summary_plan_free (gpointer data)
 
   report_flow_free (plan->flow);
   g_clear_pointer (&plan->phases, g_ptr_array_unref);
+  g_clear_pointer (&plan->verdicts, g_ptr_array_unref);
   g_clear_pointer (&plan->milestones, g_ptr_array_unref);
   g_clear_pointer (&plan->risks, g_ptr_array_unref);
   g_free (plan->phase_done);
@@ -171,6 +183,7 @@ gather (SummaryPlan *plan)
   const char *owner = rollout_project_get_owner (project);
 
   plan->phases = g_ptr_array_new_full (n_phases, g_object_unref);
+  plan->verdicts = rollout_gates_evaluate (project);
   plan->phase_done = g_new0 (guint, n_phases + 1);
   plan->phase_tasks = g_new0 (guint, n_phases + 1);
   for (guint i = 0; i < n_phases; i++)
@@ -267,25 +280,11 @@ facts_height (RolloutReport *report)
   return 2 * cell + 2 * FACTS_PAD + 10;
 }
 
-static char *
-audience_text (RolloutPhase *phase)
-{
-  const char * const *regions = rollout_phase_get_regions (phase);
-  g_autofree char *joined = NULL;
-
-  if (regions != NULL && regions[0] != NULL)
-    joined = g_strjoinv (", ", (char **) regions);
-  if (joined != NULL)
-    /* TRANSLATORS: a phase's audience on the summary, "5% — Austin" */
-    return g_strdup_printf (_("%g%% — %s"), rollout_phase_get_audience_percent (phase), joined);
-  return g_strdup_printf ("%g%%", rollout_phase_get_audience_percent (phase));
-}
-
 static double
 phase_height (SummaryPlan  *plan,
               RolloutPhase *phase)
 {
-  g_autofree char *audience = audience_text (phase);
+  g_autofree char *audience = report_format_audience (phase);
   double h = report_cell_height (plan->report, REPORT_FONT_BODY_BOLD, rollout_phase_get_name (phase),
                                  plan->phase_x, 0, 2);
 
@@ -511,7 +510,8 @@ draw_item (gpointer              data,
       {
         RolloutPhase *phase = g_ptr_array_index (plan->phases, item->index);
         RolloutPhaseStatus status = rollout_phase_get_status (phase);
-        g_autofree char *audience = audience_text (phase);
+        RolloutGateEvaluation *evaluation = g_ptr_array_index (plan->verdicts, item->index);
+        g_autofree char *audience = report_format_audience (phase);
         g_autofree char *dates = report_format_range (rollout_phase_get_start (phase), rollout_phase_get_finish (phase));
         g_autofree char *done = g_strdup_printf ("%u/%u", plan->phase_done[item->index], plan->phase_tasks[item->index]);
 
@@ -521,7 +521,9 @@ draw_item (gpointer              data,
         report_draw_cell (canvas, REPORT_FONT_BODY, &report_color_text, dates, plan->phase_x, 2, y, h, 1, 0);
         report_draw_cell (canvas, REPORT_FONT_BODY, &report_color_text, done, plan->phase_x, 3, y, h, 1, REPORT_TEXT_END);
         report_draw_status_cell (canvas, report_phase_status_shape (status), report_phase_status_label (status),
-                                 plan->phase_x, 4, y, h);
+                                 plan->phase_x, PHASE_COLUMN_STATUS, y, h);
+        report_draw_verdict (canvas, evaluation->verdict, plan->phase_x[PHASE_COLUMN_GATE], y,
+                             plan->phase_x[PHASE_COLUMN_GATE + 1] - plan->phase_x[PHASE_COLUMN_GATE], h);
         report_table_draw_rule (canvas, plan->phase_x, G_N_ELEMENTS (phase_columns), y + h - 0.2);
       }
       break;

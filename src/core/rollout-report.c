@@ -96,6 +96,7 @@ static const ReportSectionClass * const all_sections[] = {
   &report_timeline_section,
   &report_board_section,
   &report_risks_section,
+  &report_monitor_section,
 };
 
 G_DEFINE_QUARK (rollout-report-error-quark, rollout_report_error)

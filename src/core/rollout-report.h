@@ -130,6 +130,25 @@ typedef struct {
 typedef void (*RolloutReportTextFunc) (const RolloutReportTextBox *box,
                                        gpointer                    user_data);
 
+/**
+ * RolloutReportProgressFunc:
+ * @fraction: how much of the export is done, from 0 to 1
+ * @page: how many pages are drawn so far
+ * @n_pages: how many pages the export has (1 for an image)
+ * @user_data: the data given with the function
+ *
+ * Told how a long export is going, in the thread that writes it: once the
+ * report is paginated (@page 0), then after each page. The last call, with
+ * @page equal to @n_pages, comes before the file is put in place.
+ *
+ * Returns: %TRUE to go on, %FALSE to stop the export as if it were
+ *   cancelled
+ */
+typedef gboolean (*RolloutReportProgressFunc) (double   fraction,
+                                               guint    page,
+                                               guint    n_pages,
+                                               gpointer user_data);
+
 #define ROLLOUT_TYPE_REPORT (rollout_report_get_type ())
 
 G_DECLARE_FINAL_TYPE (RolloutReport, rollout_report, ROLLOUT, REPORT, GObject)
@@ -176,6 +195,15 @@ gboolean            rollout_report_write              (RolloutReport            
                                                        RolloutReportFormat       format,
                                                        double                    page_width,
                                                        double                    page_height,
+                                                       GCancellable             *cancellable,
+                                                       GError                  **error);
+gboolean            rollout_report_write_full         (RolloutReport            *self,
+                                                       GFile                    *file,
+                                                       RolloutReportFormat       format,
+                                                       double                    page_width,
+                                                       double                    page_height,
+                                                       RolloutReportProgressFunc progress_func,
+                                                       gpointer                  progress_data,
                                                        GCancellable             *cancellable,
                                                        GError                  **error);
 

@@ -394,7 +394,7 @@ static void
 update_feedback (RolloutMonitorCard *self,
                  RolloutProject     *project)
 {
-  g_autoptr(RolloutFeedbackSummary) summary = rollout_monitor_summarize_feedback (project, self->phase);
+  g_autoptr(RolloutFeedbackSummary) summary = rollout_feedback_summary_new (project, rollout_phase_get_id (self->phase));
   static const struct {
     RolloutSentiment sentiment;
     const char *icon_name;
@@ -406,7 +406,7 @@ update_feedback (RolloutMonitorCard *self,
 
   remove_children (GTK_WIDGET (self->sentiments_box));
   remove_children (GTK_WIDGET (self->tags_box));
-  if (summary->n_entries == 0)
+  if (summary->n_feedback == 0)
     {
       gtk_box_append (self->sentiments_box, wrapped_label (_("Nothing heard from this phase yet"), "dim-label"));
       gtk_widget_set_visible (GTK_WIDGET (self->tags_box), FALSE);

@@ -12,8 +12,10 @@
  * back), so edits made while the print dialog is open or the PDF is being
  * written change neither. Printing goes through GtkPrintOperation: the
  * report is paginated for the chosen paper in ::begin-print and draws each
- * page in ::draw-page. A PDF is written in a worker thread; a toast says
- * when it is done.
+ * page in ::draw-page, with GTK's own progress and Cancel. A PDF is written
+ * in a worker thread, so the window stays responsive; when it takes long
+ * enough to notice, a dialog shows which page it is on and can cancel it
+ * (which leaves no file behind). A toast says when it is done.
  */
 
 #define G_LOG_DOMAIN "rollout-window"
@@ -29,6 +31,11 @@
 
 #define PRINT_SETTINGS_KEY "rollout-print-settings"
 #define PAGE_SETUP_KEY "rollout-page-setup"
+/* An export shorter than this shows no progress, rather than a flash. */
+#define PROGRESS_DELAY_MS 400
+#define PROGRESS_UPDATE_MS 100
+/* How many exports of the window are running. */
+#define EXPORTS_KEY "rollout-exports-running"
 
 /* A copy of the plan that nothing else changes. */
 static RolloutProject *
@@ -178,6 +185,7 @@ _rollout_window_print (RolloutWindow *self)
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
   gtk_print_operation_set_allow_async (operation, TRUE);
+  gtk_print_operation_set_show_progress (operation, TRUE);
   settings = g_object_get_data (G_OBJECT (self), PRINT_SETTINGS_KEY);
   if (settings != NULL)
     gtk_print_operation_set_print_settings (operation, settings);
@@ -203,14 +211,41 @@ typedef struct
   GFile          *file;
   double          width;
   double          height;
+  GCancellable   *cancellable;
+
+  /* Written by the worker, read by the window. */
+  int             pages_done;
+  int             n_pages;
+
+  gint64          started;
+  guint           progress_source;
+  AdwMessageDialog *dialog;  /* weak */
+  GtkProgressBar *bar;
 } ExportJob;
 
+/* May run in the worker, where the task can end: the window's part of the
+ * job (the timeout, the dialog) is undone in exported_cb(). */
 static void
 export_job_free (ExportJob *job)
 {
   g_clear_object (&job->project);
   g_clear_object (&job->file);
+  g_clear_object (&job->cancellable);
   g_free (job);
+}
+
+/* In the worker: note how far it got, for the window to show. */
+static gboolean
+export_progress_cb (double   fraction,
+                    guint    page,
+                    guint    n_pages,
+                    gpointer user_data)
+{
+  ExportJob *job = user_data;
+
+  g_atomic_int_set (&job->n_pages, (int) n_pages);
+  g_atomic_int_set (&job->pages_done, (int) page);
+  return !g_cancellable_is_cancelled (job->cancellable);
 }
 
 static void
@@ -227,11 +262,83 @@ export_thread (GTask        *task,
   rollout_report_options_init (&options);
   report = rollout_report_new (job->project, &options, &error);
   if (report == NULL ||
-      !rollout_report_write (report, job->file, ROLLOUT_REPORT_FORMAT_PDF,
-                             job->width, job->height, cancellable, &error))
+      !rollout_report_write_full (report, job->file, ROLLOUT_REPORT_FORMAT_PDF, job->width, job->height,
+                                  export_progress_cb, job, cancellable, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
+}
+
+static void
+progress_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      ExportJob        *job)
+{
+  /* Cancel, or Escape: the worker stops at the next page and removes what
+   * it wrote. */
+  g_cancellable_cancel (job->cancellable);
+}
+
+static void
+show_progress (RolloutWindow *self,
+               ExportJob     *job)
+{
+  g_autofree char *basename = g_file_get_basename (job->file);
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+  GtkWidget *bar;
+
+  /* Translators: the heading of the dialog shown while a PDF is written */
+  heading = g_strdup_printf (_("Exporting “%s”"), basename);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, _("Preparing the pages…"));
+  bar = gtk_progress_bar_new ();
+  gtk_widget_set_margin_top (bar, 6);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Export progress"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), bar);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (progress_response_cb), job);
+
+  job->dialog = ADW_MESSAGE_DIALOG (dialog);
+  job->bar = GTK_PROGRESS_BAR (bar);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &job->dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* On the window's main loop: shows the progress once the export has run
+ * for a moment, and keeps it up to date. */
+static gboolean
+progress_tick_cb (gpointer user_data)
+{
+  GTask *task = user_data;
+  RolloutWindow *self = g_task_get_source_object (task);
+  ExportJob *job = g_task_get_task_data (task);
+  int n_pages = g_atomic_int_get (&job->n_pages);
+  int done = g_atomic_int_get (&job->pages_done);
+  g_autofree char *body = NULL;
+
+  if (g_cancellable_is_cancelled (job->cancellable))
+    return G_SOURCE_CONTINUE;
+  if (job->dialog == NULL)
+    {
+      if (job->bar != NULL ||
+          g_get_monotonic_time () - job->started < PROGRESS_DELAY_MS * G_TIME_SPAN_MILLISECOND)
+        return G_SOURCE_CONTINUE;
+      show_progress (self, job);
+    }
+
+  if (n_pages == 0)
+    {
+      gtk_progress_bar_pulse (job->bar);
+      return G_SOURCE_CONTINUE;
+    }
+  /* Translators: while a PDF is written: the page being drawn, of all */
+  body = g_strdup_printf (_("Page %d of %d"), MIN (done + 1, n_pages), n_pages);
+  adw_message_dialog_set_body (job->dialog, body);
+  gtk_progress_bar_set_fraction (job->bar, (double) done / n_pages);
+  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -255,9 +362,20 @@ exported_cb (GObject      *object,
   g_autofree char *title = NULL;
   AdwToast *toast;
 
+  g_clear_handle_id (&job->progress_source, g_source_remove);
+  if (job->dialog != NULL)
+    {
+      gtk_window_destroy (GTK_WINDOW (job->dialog));
+      g_clear_weak_pointer (&job->dialog);
+    }
+  g_object_set_data (G_OBJECT (self), EXPORTS_KEY,
+                     GUINT_TO_POINTER (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self), EXPORTS_KEY)) - 1));
+
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      show_error (self, _("Could Not Export the Plan"), error);
+      /* Cancelled by the person: nothing to say. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, _("Could Not Export the Plan"), error);
       return;
     }
   basename = g_file_get_basename (job->file);
@@ -277,12 +395,8 @@ export_chosen_cb (GObject      *object,
                   gpointer      user_data)
 {
   g_autoptr(RolloutWindow) self = user_data;
-  RolloutDocument *document = rollout_window_get_document (self);
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GTask) task = NULL;
-  GtkPaperSize *paper;
-  ExportJob *job;
 
   file = rollout_file_chooser_save_finish (result, &error);
   if (file == NULL)
@@ -291,11 +405,36 @@ export_chosen_cb (GObject      *object,
         show_error (self, _("Could Not Export the Plan"), error);
       return;
     }
+  _rollout_window_export_pdf_to_file (self, file);
+}
+
+/**
+ * _rollout_window_export_pdf_to_file:
+ * @self: a #RolloutWindow
+ * @file: where to write the PDF
+ *
+ * Writes the window's plan to @file as a PDF of every section, in a worker
+ * thread, with progress and Cancel once it takes a moment, and a toast when
+ * it is done. Export PDF… calls it once a file is chosen.
+ */
+void
+_rollout_window_export_pdf_to_file (RolloutWindow *self,
+                                    GFile         *file)
+{
+  RolloutDocument *document = rollout_window_get_document (self);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+  GtkPaperSize *paper;
+  ExportJob *job;
+
+  g_return_if_fail (ROLLOUT_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
   if (document == NULL)
     return;
 
   job = g_new0 (ExportJob, 1);
-  job->file = g_steal_pointer (&file);
+  job->file = g_object_ref (file);
   job->project = copy_project (rollout_document_get_project (document), &error);
   if (job->project == NULL)
     {
@@ -309,10 +448,31 @@ export_chosen_cb (GObject      *object,
   job->height = gtk_paper_size_get_height (paper, GTK_UNIT_POINTS);
   gtk_paper_size_free (paper);
 
-  task = g_task_new (self, NULL, exported_cb, NULL);
+  job->cancellable = g_cancellable_new ();
+  job->started = g_get_monotonic_time ();
+
+  task = g_task_new (self, job->cancellable, exported_cb, NULL);
   g_task_set_source_tag (task, _rollout_window_export_pdf);
   g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+  /* Removed when the export is done, before the task goes. */
+  job->progress_source = g_timeout_add (PROGRESS_UPDATE_MS, progress_tick_cb, task);
+  g_object_set_data (G_OBJECT (self), EXPORTS_KEY,
+                     GUINT_TO_POINTER (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self), EXPORTS_KEY)) + 1));
   g_task_run_in_thread (task, export_thread);
+}
+
+/**
+ * _rollout_window_is_exporting:
+ * @self: a #RolloutWindow
+ *
+ * Returns: whether a PDF export of the window's plan is still running
+ */
+gboolean
+_rollout_window_is_exporting (RolloutWindow *self)
+{
+  g_return_val_if_fail (ROLLOUT_IS_WINDOW (self), FALSE);
+
+  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self), EXPORTS_KEY)) > 0;
 }
 
 /* Export PDF… — every section of the report, page by page. */
