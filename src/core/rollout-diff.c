@@ -2289,6 +2289,33 @@ rollout_diff_label (const char *collection,
 }
 
 /**
+ * rollout_diff_field_label:
+ * @collection: (nullable): "teams", "phases", "tasks", "risks", "metrics",
+ *   "feedback", or %NULL for a member of the plan itself
+ * @field: a member as the file names it, "depends_on"
+ *
+ * Returns: (transfer full): the field in words, translated ("depends on"
+ *   becomes the label a person reads); a member this version does not
+ *   know keeps its name, its underscores as spaces
+ */
+char *
+rollout_diff_field_label (const char *collection,
+                          const char *field)
+{
+  const FieldInfo *info;
+  char *words;
+
+  g_return_val_if_fail (field != NULL, NULL);
+
+  info = field_info (_rollout_diff_collection_index (collection), field);
+  if (info != NULL)
+    return g_strdup (_(info->label));
+  words = g_strdup (field);
+  g_strdelimit (words, "_", ' ');
+  return words;
+}
+
+/**
  * rollout_diff_describe_field:
  * @old_project: (nullable): the earlier version, to name referenced objects
  * @new_project: (nullable): the later version, likewise

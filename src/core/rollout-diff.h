@@ -90,6 +90,8 @@ JsonNode           *rollout_diff_to_json          (GPtrArray                *cha
 
 char               *rollout_diff_label            (const char               *collection,
                                                    JsonNode                 *object);
+char               *rollout_diff_field_label      (const char               *collection,
+                                                   const char               *field);
 char               *rollout_diff_describe_field   (RolloutProject           *old_project,
                                                    RolloutProject           *new_project,
                                                    const char               *collection,

@@ -25,6 +25,7 @@
 #include <glib/gi18n.h>
 
 #include "rollout-conflict-dialog.h"
+#include "rollout-diff.h"
 
 struct _RolloutConflictDialog
 {
@@ -52,16 +53,6 @@ static GParamSpec *properties [N_PROPS];
 
 #define CONFLICT_KEY "rollout-conflict"
 
-/* "depends_on" → "depends on" */
-static char *
-field_words (const char *field)
-{
-  char *words = g_strdup (field);
-
-  g_strdelimit (words, "_", ' ');
-  return words;
-}
-
 /* Why the merge could not decide, in a sentence. */
 static char *
 describe_kind (const RolloutConflict *conflict)
@@ -74,7 +65,7 @@ describe_kind (const RolloutConflict *conflict)
         return g_strdup (_("You both added it, differently."));
       else
         {
-          g_autofree char *field = field_words (conflict->field);
+          g_autofree char *field = rollout_diff_field_label (conflict->collection, conflict->field);
 
           /* Translators: %s is a field of a task, risk… as "duration" */
           return g_strdup_printf (_("You both changed its %s, differently."), field);

@@ -222,9 +222,9 @@ format_audience (RolloutPhase *phase)
 {
   const char * const *regions = rollout_phase_get_regions (phase);
   g_autoptr(GString) text = g_string_new (NULL);
-  char percent[G_ASCII_DTOSTR_BUF_SIZE];
+  /* In the locale's digits: "0,5 %" in German. */
+  g_autofree char *percent = g_strdup_printf ("%g", rollout_phase_get_audience_percent (phase));
 
-  g_ascii_formatd (percent, sizeof percent, "%g", rollout_phase_get_audience_percent (phase));
   /* Translators: the share of users a phase reaches, "5%" */
   g_string_append_printf (text, _("%s%%"), percent);
   if (regions != NULL && regions[0] != NULL)

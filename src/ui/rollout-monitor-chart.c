@@ -444,7 +444,8 @@ rollout_monitor_chart_snapshot (GtkWidget   *widget,
       char number[G_ASCII_DTOSTR_BUF_SIZE];
       double y;
 
-      g_ascii_formatd (number, sizeof number, "%g", chart->threshold);
+      /* In the locale's digits, as the gate's reasons are. */
+      g_snprintf (number, sizeof number, "%g", chart->threshold);
       label = g_strdup_printf ("%s %s", comparison_symbol (chart->comparison), number);
       /* Above the line, unless that leaves the chart. */
       y = chart->threshold_y - self->label_height - 1;
@@ -469,7 +470,8 @@ rollout_monitor_chart_snapshot (GtkWidget   *widget,
       char number[G_ASCII_DTOSTR_BUF_SIZE];
       double y = chart->target_y - self->label_height - 1;
 
-      g_ascii_formatd (number, sizeof number, "%g", chart->target);
+      /* In the locale's digits, as the gate's reasons are. */
+      g_snprintf (number, sizeof number, "%g", chart->target);
       /* Translators: the label of a metric's target line on a chart, "target 8" */
       label = g_strdup_printf (_("target %s"), number);
       if (y < 0)
