@@ -120,7 +120,7 @@ seed_corpus() {
 
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:symbolize=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-export LSAN_OPTIONS=suppressions="$top/build-aux/lsan.supp"
+export LSAN_OPTIONS=suppressions="$top/build-aux/lsan.supp":print_suppressions=0
 export G_DEBUG=fatal-criticals
 export G_SLICE=always-malloc
 export LC_ALL=C.UTF-8

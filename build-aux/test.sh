@@ -33,7 +33,9 @@ ninja -C "$asan" || fail_setup "build with sanitizers failed"
 # it, which the leak suppressions need.
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:fast_unwind_on_malloc=0
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-export LSAN_OPTIONS=suppressions="$top/build-aux/lsan.supp"
+# print_suppressions=0: the list of suppressions used would land on the
+# standard error that tests compare.
+export LSAN_OPTIONS=suppressions="$top/build-aux/lsan.supp":print_suppressions=0
 
 status=0
 # The display and the session bus are virtual, so UI tests run anywhere.
