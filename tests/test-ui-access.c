@@ -765,7 +765,8 @@ test_keyboard_edit (Fixture       *fixture,
 
 /* Every control has a name for assistive technologies, in every state of
  * the window: the welcome page, the Timeline, the editor on a task and on
- * a phase with its popovers open, the search, the overview. */
+ * a phase with its popovers open, the search, the overview, the Board,
+ * Risks and the Monitor. */
 static void
 test_accessible_names (Fixture       *fixture,
                        gconstpointer  data)
@@ -800,6 +801,17 @@ test_accessible_names (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "i", 1));
   drain ();
   n += assert_all_named (window, "overview");
+
+  /* The Board, Risks and the Monitor. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "i", 3));
+  drain ();
+  n += assert_all_named (window, "board");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "i", 4));
+  drain ();
+  n += assert_all_named (window, "risks");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "i", 5));
+  drain ();
+  n += assert_all_named (window, "monitor");
 
   /* The primary menu, open. */
   gtk_menu_button_popup (GTK_MENU_BUTTON (find_menu_button (GTK_WIDGET (window), "open-menu-symbolic")));
