@@ -1387,6 +1387,11 @@ rollout_risk_view_dispose (GObject *object)
       ((Cell *) g_ptr_array_index (self->cells, i))->view = NULL;
   g_clear_pointer (&self->cells, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), ROLLOUT_TYPE_RISK_VIEW);
+  for (guint i = 0; i < N_COLUMNS; i++)
+    {
+      g_clear_object (&self->columns[i]);
+      g_clear_object (&self->sorters[i]);
+    }
   g_clear_object (&self->selection);
   g_clear_object (&self->sort_model);
   g_clear_object (&self->search_model);
