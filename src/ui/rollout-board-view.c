@@ -2561,8 +2561,12 @@ rollout_board_view_init (RolloutBoardView *self)
   gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
 
   rollout_task_editor_set_action_prefix (self->editor, "board");
-  adw_combo_row_set_expression (self->readiness_phase_row,
-                                gtk_property_expression_new (ROLLOUT_TYPE_PHASE, NULL, "name"));
+  {
+    /* The row takes a reference of its own. */
+    g_autoptr(GtkExpression) phase_name = gtk_property_expression_new (ROLLOUT_TYPE_PHASE, NULL, "name");
+
+    adw_combo_row_set_expression (self->readiness_phase_row, phase_name);
+  }
   g_signal_connect_object (self->readiness_phase_row, "notify::selected",
                            G_CALLBACK (readiness_phase_selected_cb), self, G_CONNECT_SWAPPED);
 
