@@ -718,6 +718,20 @@ test_add_edit_delete (Fixture       *fixture,
   g_assert_cmpstr (rollout_risk_get_task_ids (added)[0], ==, "exp-hold-zones");
 }
 
+/* The matrix names its cells when it lays them out, which can come a
+ * frame after the view is shown. */
+static gboolean
+cells_are_named (gconstpointer data)
+{
+  const Fixture *fixture = data;
+
+  for (guint i = 0; i < ROLLOUT_RISK_N_CELLS; i++)
+    if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (rollout_risk_matrix_get_cell (fixture->matrix, i)),
+                                           GTK_ACCESSIBLE_PROPERTY_LABEL))
+      return FALSE;
+  return TRUE;
+}
+
 /* Every cell takes the focus and says what it holds; the matrix lets the
  * focus in on the cursor's cell only. */
 static void
@@ -730,6 +744,7 @@ test_accessible (Fixture       *fixture,
   g_autofree char *problem = NULL;
 
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (fixture->matrix), GTK_ACCESSIBLE_ROLE_GRID);
+  g_assert_true (wait_for (cells_are_named, fixture));
   for (guint i = 0; i < ROLLOUT_RISK_N_CELLS; i++)
     {
       GtkWidget *c = rollout_risk_matrix_get_cell (fixture->matrix, i);
