@@ -776,6 +776,14 @@ test_accessible_names (Fixture       *fixture,
   GtkWidget *popover, *empty;
   guint n = 0;
 
+  /* Without an accessibility backend (build-aux/sanitize.sh turns it off)
+   * GTK keeps no names to check. */
+  if (g_strcmp0 (g_getenv ("GTK_A11Y"), "none") == 0)
+    {
+      g_test_skip ("accessibility is off (GTK_A11Y=none)");
+      return;
+    }
+
   n += assert_all_named (window, "timeline");
 
   rollout_timeline_view_select (fixture->view, task (fixture, "api-reservations"));

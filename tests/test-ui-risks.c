@@ -743,6 +743,14 @@ test_accessible (Fixture       *fixture,
   GtkWidget *cell = rollout_risk_matrix_get_cell (fixture->matrix, index);
   g_autofree char *problem = NULL;
 
+  /* Without an accessibility backend (build-aux/sanitize.sh turns it off)
+   * GTK keeps no names to check. */
+  if (g_strcmp0 (g_getenv ("GTK_A11Y"), "none") == 0)
+    {
+      g_test_skip ("accessibility is off (GTK_A11Y=none)");
+      return;
+    }
+
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (fixture->matrix), GTK_ACCESSIBLE_ROLE_GRID);
   g_assert_true (wait_for (cells_are_named, fixture));
   for (guint i = 0; i < ROLLOUT_RISK_N_CELLS; i++)
