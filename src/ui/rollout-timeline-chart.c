@@ -135,6 +135,7 @@ struct _RolloutTimelineChart
   double                  drag_start_y;
   RolloutDate             last_drag_date; /* the last day ::drag-task told */
   int                     link_target;    /* row a link would go to, or -1 */
+  char                   *description;    /* (nullable) what the keyboard acts on */
 
   /* Scrolling while a drag is near an edge */
   guint                   autoscroll_id;
@@ -1199,9 +1200,15 @@ update_description (RolloutTimelineChart *self)
   else if (row_or_null (self, self->selected_row) != NULL)
     description = describe_row_text (row_or_null (self, self->selected_row));
 
-  if (description != NULL)
+  if (g_strcmp0 (description, self->description) == 0)
+    return;
+
+  g_free (self->description);
+  self->description = g_steal_pointer (&description);
+
+  if (self->description != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->description,
                                     -1);
   else
     gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
@@ -1981,6 +1988,7 @@ rollout_timeline_chart_finalize (GObject *object)
   g_clear_pointer (&self->major_font, pango_font_description_free);
   g_clear_pointer (&self->minor_font, pango_font_description_free);
   g_clear_pointer (&self->visible_arrows, g_array_unref);
+  g_clear_pointer (&self->description, g_free);
 
   G_OBJECT_CLASS (rollout_timeline_chart_parent_class)->finalize (object);
 }
@@ -2432,6 +2440,16 @@ rollout_timeline_chart_get_link_target (RolloutTimelineChart *self)
   g_return_val_if_fail (ROLLOUT_IS_TIMELINE_CHART (self), -1);
 
   return self->link_target;
+}
+
+/* What the chart tells assistive technologies the keyboard acts on: the
+ * selected bar, or the link being made; %NULL when nothing is selected. */
+const char *
+rollout_timeline_chart_get_description (RolloutTimelineChart *self)
+{
+  g_return_val_if_fail (ROLLOUT_IS_TIMELINE_CHART (self), NULL);
+
+  return self->description;
 }
 
 /* What the pointer's drag gesture does, for tests (a pointer cannot be

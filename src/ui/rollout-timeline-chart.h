@@ -47,5 +47,6 @@ void                   rollout_timeline_chart_set_matches            (RolloutTim
 gboolean               rollout_timeline_chart_begin_link             (RolloutTimelineChart  *self);
 gboolean               rollout_timeline_chart_get_linking            (RolloutTimelineChart  *self);
 int                    rollout_timeline_chart_get_link_target        (RolloutTimelineChart  *self);
+const char            *rollout_timeline_chart_get_description        (RolloutTimelineChart  *self);
 
 G_END_DECLS
