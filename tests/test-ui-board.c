@@ -717,6 +717,43 @@ test_wip_limit (Fixture       *fixture,
   g_assert_false (rollout_document_get_modified (fixture->document));
 }
 
+static gboolean
+board_unmapped (gconstpointer data)
+{
+  return !board_mapped (data);
+}
+
+/* Edits made while another view is shown wait for the Board to be shown
+ * again, and are all there when it is. */
+static void
+test_edit_while_hidden (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_assert_false (has_over_limit_header (fixture->view));
+  g_assert_true (activate (fixture, "win.show-view", "i", 2));
+  g_assert_true (wait_for (board_unmapped, fixture));
+
+  g_assert_true (activate (fixture, "board.set-wip-limit", "(si)", "in-progress", 1));
+  g_assert_cmpint (rollout_project_get_wip_limit (fixture->project, ROLLOUT_TASK_STATUS_IN_PROGRESS), ==, 1);
+  drain ();
+  /* Not redone while nobody looks... */
+  g_assert_false (has_over_limit_header (fixture->view));
+
+  /* ...and up to date as soon as it is shown. */
+  g_assert_true (activate (fixture, "win.show-view", "i", 3));
+  g_assert_true (wait_for (board_mapped, fixture));
+  g_assert_true (has_over_limit_header (fixture->view));
+
+  g_assert_true (activate (fixture, "win.show-view", "i", 2));
+  g_assert_true (wait_for (board_unmapped, fixture));
+  g_assert_true (activate (fixture, "win.undo", NULL));
+  drain ();
+  g_assert_true (activate (fixture, "win.show-view", "i", 3));
+  g_assert_true (wait_for (board_mapped, fixture));
+  g_assert_false (has_over_limit_header (fixture->view));
+  g_assert_false (rollout_document_get_modified (fixture->document));
+}
+
 /* Arrow keys move the selection from card to card. */
 static void
 test_keyboard_focus (Fixture       *fixture,
@@ -1004,6 +1041,7 @@ main (int   argc,
   g_test_add ("/rollout/ui-board/filters-and-search", Fixture, NULL, fixture_set_up, test_filters_and_search, fixture_tear_down);
   g_test_add ("/rollout/ui-board/add-open-delete", Fixture, NULL, fixture_set_up, test_add_open_delete, fixture_tear_down);
   g_test_add ("/rollout/ui-board/wip-limit", Fixture, NULL, fixture_set_up, test_wip_limit, fixture_tear_down);
+  g_test_add ("/rollout/ui-board/edit-while-hidden", Fixture, NULL, fixture_set_up, test_edit_while_hidden, fixture_tear_down);
   g_test_add ("/rollout/ui-board/keyboard-focus", Fixture, NULL, fixture_set_up, test_keyboard_focus, fixture_tear_down);
   g_test_add ("/rollout/ui-board/context-menu", Fixture, NULL, fixture_set_up, test_context_menu, fixture_tear_down);
   g_test_add ("/rollout/ui-board/large-plan", Fixture, NULL, fixture_set_up, test_large_plan, fixture_tear_down);

@@ -780,6 +780,56 @@ test_accessible (Fixture       *fixture,
   g_assert_false (gtk_widget_child_focus (GTK_WIDGET (fixture->matrix), GTK_DIR_TAB_FORWARD));
 }
 
+static gboolean
+widget_unmapped (gconstpointer data)
+{
+  return !gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+static gboolean
+widget_mapped (gconstpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+/* Edits made while another view is shown wait for the Risks view to be
+ * shown again, and are all there when it is. */
+static void
+test_edit_while_hidden (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  AdwViewStack *stack = ADW_VIEW_STACK (find_by_type (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_STACK));
+  RolloutRisk *permit = risk (fixture, "portland-permit");
+  guint n = g_list_model_get_n_items (fixture->register_model);
+  g_autoptr(RolloutCommand) close = NULL;
+
+  g_assert_true (register_contains (fixture, permit));
+  adw_view_stack_set_visible_child_name (stack, "timeline");
+  g_assert_true (wait_for (widget_unmapped, fixture->view));
+
+  /* Closed, it leaves the register (which shows the active risks)... */
+  close = rollout_command_new_set_many (permit, "Close", "status", ROLLOUT_RISK_STATUS_CLOSED, NULL);
+  g_assert_true (rollout_document_execute (fixture->document, close, NULL));
+  drain ();
+  /* ...but not while nobody looks: the hidden view is not redone. */
+  g_assert_true (register_contains (fixture, permit));
+
+  adw_view_stack_set_visible_child_name (stack, "risks");
+  g_assert_true (wait_for (widget_mapped, fixture->view));
+  g_assert_false (register_contains (fixture, permit));
+  g_assert_cmpuint (g_list_model_get_n_items (fixture->register_model), ==, n - 1);
+
+  /* Undone unseen, it is back when shown. */
+  adw_view_stack_set_visible_child_name (stack, "timeline");
+  g_assert_true (wait_for (widget_unmapped, fixture->view));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  drain ();
+  adw_view_stack_set_visible_child_name (stack, "risks");
+  g_assert_true (wait_for (widget_mapped, fixture->view));
+  g_assert_true (register_contains (fixture, permit));
+  g_assert_cmpuint (g_list_model_get_n_items (fixture->register_model), ==, n);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -832,6 +882,7 @@ main (int   argc,
   g_test_add ("/rollout/ui-risks/filter-and-sort", Fixture, NULL, fixture_set_up, test_filter_and_sort, fixture_tear_down);
   g_test_add ("/rollout/ui-risks/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
   g_test_add ("/rollout/ui-risks/add-edit-delete", Fixture, NULL, fixture_set_up, test_add_edit_delete, fixture_tear_down);
+  g_test_add ("/rollout/ui-risks/edit-while-hidden", Fixture, NULL, fixture_set_up, test_edit_while_hidden, fixture_tear_down);
   g_test_add ("/rollout/ui-risks/accessible", Fixture, NULL, fixture_set_up, test_accessible, fixture_tear_down);
 
   status = g_test_run ();

@@ -79,6 +79,7 @@ struct _RolloutBoardView
   guint               show_readiness : 1;
   guint               updating;
   guint               rebuild_source;
+  gboolean            stale;          /* the plan changed while the board was not shown */
 
   char               *filters_key;      /* what the filter drop-downs list */
   GPtrArray          *phase_ids;        /* drop-down position → id, NULL for all */
@@ -870,6 +871,7 @@ rebuild (RolloutBoardView *self)
 
   g_clear_handle_id (&self->rebuild_source, g_source_remove);
   g_clear_pointer (&self->board, rollout_board_unref);
+  self->stale = FALSE;
 
   if (self->document == NULL || g_list_model_get_n_items (rollout_project_get_tasks (self->project)) == 0)
     {
@@ -927,11 +929,18 @@ rebuild_idle_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Edits come in bursts; make the board once after them. */
+/* Edits come in bursts; make the board once after them. A board that is
+ * not on screen is made when it is shown: editing a big plan on another
+ * view costs nothing here. */
 static void
 queue_rebuild (RolloutBoardView *self)
 {
-  if (self->rebuild_source == 0)
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      g_clear_handle_id (&self->rebuild_source, g_source_remove);
+      self->stale = TRUE;
+    }
+  else if (self->rebuild_source == 0)
     self->rebuild_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, rebuild_idle_cb, self, NULL);
 }
 
@@ -939,7 +948,7 @@ queue_rebuild (RolloutBoardView *self)
 static void
 flush_rebuild (RolloutBoardView *self)
 {
-  if (self->rebuild_source != 0)
+  if (self->rebuild_source != 0 || self->stale)
     rebuild (self);
 }
 
@@ -2335,6 +2344,17 @@ rollout_board_view_size_allocate (GtkWidget *widget,
 }
 
 static void
+rollout_board_view_map (GtkWidget *widget)
+{
+  RolloutBoardView *self = ROLLOUT_BOARD_VIEW (widget);
+
+  /* Brought up to date before it is seen. */
+  flush_rebuild (self);
+
+  GTK_WIDGET_CLASS (rollout_board_view_parent_class)->map (widget);
+}
+
+static void
 rollout_board_view_dispose (GObject *object)
 {
   RolloutBoardView *self = ROLLOUT_BOARD_VIEW (object);
@@ -2517,6 +2537,7 @@ rollout_board_view_class_init (RolloutBoardViewClass *klass)
 
   widget_class->measure = rollout_board_view_measure;
   widget_class->size_allocate = rollout_board_view_size_allocate;
+  widget_class->map = rollout_board_view_map;
   gtk_widget_class_set_css_name (widget_class, "board-view");
 }
 
@@ -2654,7 +2675,16 @@ rollout_board_view_set_document (RolloutBoardView *self,
   if (self->show_editor)
     rollout_task_editor_set_document (self->editor, document);
 
-  rebuild (self);
+  /* Opening a big plan does not wait for a board that is not shown. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    rebuild (self);
+  else
+    {
+      g_clear_pointer (&self->board, rollout_board_unref);
+      update_rows (self);
+      update_actions (self);
+      self->stale = TRUE;
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 

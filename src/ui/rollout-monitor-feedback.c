@@ -804,6 +804,9 @@ rollout_monitor_feedback_init (RolloutMonitorFeedback *self)
  * rollout_monitor_feedback_set_document:
  * @self: a #RolloutMonitorFeedback
  * @document: (nullable): the plan
+ *
+ * Shows @document from the next rollout_monitor_feedback_refresh(), which
+ * the Monitor view calls when the page is shown.
  */
 void
 rollout_monitor_feedback_set_document (RolloutMonitorFeedback *self,
@@ -814,10 +817,7 @@ rollout_monitor_feedback_set_document (RolloutMonitorFeedback *self,
   if (self->document == document)
     return;
   g_set_object (&self->document, document);
-  gtk_sort_list_model_set_model (self->sorted, document != NULL
-                                               ? rollout_project_get_feedback (rollout_document_get_project (document))
-                                               : NULL);
-  rollout_monitor_feedback_refresh (self);
+  gtk_sort_list_model_set_model (self->sorted, NULL);
 }
 
 /**
@@ -830,10 +830,17 @@ rollout_monitor_feedback_set_document (RolloutMonitorFeedback *self,
 void
 rollout_monitor_feedback_refresh (RolloutMonitorFeedback *self)
 {
+  GListModel *feedback;
+
   g_return_if_fail (ROLLOUT_IS_MONITOR_FEEDBACK (self));
 
+  feedback = self->document != NULL ? rollout_project_get_feedback (rollout_document_get_project (self->document)) : NULL;
   update_menus (self);
-  gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+  /* A new plan's log is sorted as it comes in. */
+  if (gtk_sort_list_model_get_model (self->sorted) != feedback)
+    gtk_sort_list_model_set_model (self->sorted, feedback);
+  else
+    gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
   refilter (self);
 }
 

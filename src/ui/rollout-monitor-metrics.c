@@ -748,6 +748,9 @@ rollout_monitor_metrics_init (RolloutMonitorMetrics *self)
  * rollout_monitor_metrics_set_document:
  * @self: a #RolloutMonitorMetrics
  * @document: (nullable): the plan
+ *
+ * Shows @document from the next rollout_monitor_metrics_refresh(), which
+ * the Monitor view calls when the page is shown.
  */
 void
 rollout_monitor_metrics_set_document (RolloutMonitorMetrics *self,
@@ -760,7 +763,6 @@ rollout_monitor_metrics_set_document (RolloutMonitorMetrics *self,
   g_set_object (&self->document, document);
   set_metric (self, NULL);
   g_clear_pointer (&self->sidebar_key, g_free);
-  rollout_monitor_metrics_refresh (self);
 }
 
 /**

@@ -77,6 +77,7 @@ struct _RolloutRiskView
   RolloutRisk         *selected;
   guint                syncing;
   guint                refresh_source;
+  gboolean             stale;          /* the plan changed while the view was not shown */
   guint                show_editor : 1;
   guint                placing_paned : 1;
   guint                compact : 1;
@@ -824,9 +825,12 @@ static void
 refresh (RolloutRiskView *self)
 {
   g_autoptr(RolloutRisk) selected = self->selected != NULL ? g_object_ref (self->selected) : NULL;
+  GListModel *risks = self->project != NULL ? rollout_project_get_risks (self->project) : NULL;
+  gboolean new_model = FALSE;
   gboolean has_risks;
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
+  self->stale = FALSE;
 
   has_risks = self->project != NULL && g_list_model_get_n_items (rollout_project_get_risks (self->project)) > 0;
   gtk_stack_set_visible_child_name (self->stack, has_risks ? "risks" : "empty");
@@ -835,10 +839,19 @@ refresh (RolloutRiskView *self)
   self->syncing++;
   update_phase_filter (self);
   update_search (self);
-  gtk_filter_changed (GTK_FILTER (self->base_filter), GTK_FILTER_CHANGE_DIFFERENT);
-  gtk_filter_changed (GTK_FILTER (self->search_filter), GTK_FILTER_CHANGE_DIFFERENT);
-  for (guint i = 0; i < N_COLUMNS; i++)
-    gtk_sorter_changed (GTK_SORTER (self->sorters[i]), GTK_SORTER_CHANGE_DIFFERENT);
+  /* A new plan's risks are filtered and sorted as they come in. */
+  if (gtk_filter_list_model_get_model (self->base_model) != risks)
+    {
+      gtk_filter_list_model_set_model (self->base_model, risks);
+      new_model = TRUE;
+    }
+  if (!new_model)
+    {
+      gtk_filter_changed (GTK_FILTER (self->base_filter), GTK_FILTER_CHANGE_DIFFERENT);
+      gtk_filter_changed (GTK_FILTER (self->search_filter), GTK_FILTER_CHANGE_DIFFERENT);
+      for (guint i = 0; i < N_COLUMNS; i++)
+        gtk_sorter_changed (GTK_SORTER (self->sorters[i]), GTK_SORTER_CHANGE_DIFFERENT);
+    }
   rollout_risk_matrix_refresh (self->matrix);
   rebind_cells (self);
   self->syncing--;
@@ -862,10 +875,17 @@ refresh_idle_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* A view that is not on screen is refreshed when it is shown: editing a
+ * big plan on another view costs nothing here. */
 static void
 document_changed_cb (RolloutRiskView *self)
 {
-  if (self->refresh_source == 0)
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      g_clear_handle_id (&self->refresh_source, g_source_remove);
+      self->stale = TRUE;
+    }
+  else if (self->refresh_source == 0)
     self->refresh_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, refresh_idle_cb, self, NULL);
 }
 
@@ -1363,6 +1383,22 @@ style_dark_cb (RolloutRiskView *self)
   update_band_css (self);
 }
 
+/* Brings the view up to date when it was edited unseen. */
+static void
+flush_refresh (RolloutRiskView *self)
+{
+  if (self->stale || self->refresh_source != 0)
+    refresh (self);
+}
+
+static void
+rollout_risk_view_map (GtkWidget *widget)
+{
+  flush_refresh (ROLLOUT_RISK_VIEW (widget));
+
+  GTK_WIDGET_CLASS (rollout_risk_view_parent_class)->map (widget);
+}
+
 static void
 rollout_risk_view_dispose (GObject *object)
 {
@@ -1519,6 +1555,7 @@ rollout_risk_view_class_init (RolloutRiskViewClass *klass)
 
   widget_class->measure = rollout_risk_view_measure;
   widget_class->size_allocate = rollout_risk_view_size_allocate;
+  widget_class->map = rollout_risk_view_map;
   gtk_widget_class_set_css_name (widget_class, "risk-view");
 }
 
@@ -1690,12 +1727,15 @@ rollout_risk_view_set_document (RolloutRiskView *self,
       self->project = g_object_ref (rollout_document_get_project (document));
       g_signal_connect_object (document, "changed", G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
     }
-  gtk_filter_list_model_set_model (self->base_model,
-                                   self->project != NULL ? rollout_project_get_risks (self->project) : NULL);
+  /* Opening a big plan does not wait for a view that is not shown. */
+  gtk_filter_list_model_set_model (self->base_model, NULL);
   if (self->show_editor)
     rollout_risk_editor_set_document (self->editor, document);
 
-  refresh (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh (self);
+  else
+    self->stale = TRUE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 
@@ -1727,6 +1767,7 @@ rollout_risk_view_select (RolloutRiskView *self,
   g_return_if_fail (ROLLOUT_IS_RISK_VIEW (self));
   g_return_if_fail (risk == NULL || ROLLOUT_IS_RISK (risk));
 
+  flush_refresh (self);
   select_risk (self, risk);
 }
 
@@ -1741,6 +1782,7 @@ rollout_risk_view_get_matrix (RolloutRiskView *self)
 {
   g_return_val_if_fail (ROLLOUT_IS_RISK_VIEW (self), NULL);
 
+  flush_refresh (self);
   return self->matrix;
 }
 
@@ -1756,5 +1798,6 @@ rollout_risk_view_get_register (RolloutRiskView *self)
 {
   g_return_val_if_fail (ROLLOUT_IS_RISK_VIEW (self), NULL);
 
+  flush_refresh (self);
   return G_LIST_MODEL (self->sort_model);
 }
