@@ -32,41 +32,9 @@
 #include "rollout-timeline-chart.h"
 #include "rollout-timeline-view.h"
 #include "rollout-window.h"
-
-#define DEMO_NAME "Reserve a scooter in advance"
-#define DEADLINE_SECONDS 10
+#include "ui-test-util.h"
 
 static RolloutApplication *app;
-
-typedef gboolean (*Condition) (gconstpointer data);
-
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until @condition holds, or the deadline passes. */
-static gboolean
-wait_for (Condition     condition,
-          gconstpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + DEADLINE_SECONDS * G_USEC_PER_SEC;
-  guint wake = g_timeout_add (10, wake_cb, NULL);
-  gboolean held;
-
-  while (!(held = condition (data)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (wake);
-  return held;
-}
-
-static void
-drain (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 /* Lets @window lay out and draw what changed before it is looked at. */
 static void
@@ -75,39 +43,6 @@ settle (GtkWidget *window)
   drain ();
   gtk_test_widget_wait_for_draw (window);
   drain ();
-}
-
-static RolloutWindow *
-find_window_titled (const char *title)
-{
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
-    if (ROLLOUT_IS_WINDOW (l->data) &&
-        g_strcmp0 (gtk_window_get_title (l->data), title) == 0)
-      return l->data;
-  return NULL;
-}
-
-static gboolean
-window_titled_exists (gconstpointer title)
-{
-  return find_window_titled (title) != NULL;
-}
-
-static GtkWidget *
-find_by_type (GtkWidget *widget,
-              GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_by_type (c, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static GtkWidget *
@@ -125,33 +60,6 @@ find_by_css_class (GtkWidget  *widget,
         return found;
     }
   return NULL;
-}
-
-static void
-close_everything (void)
-{
-  GList *toplevels = gtk_window_list_toplevels ();
-
-  g_list_foreach (toplevels, (GFunc) g_object_ref, NULL);
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    gtk_window_destroy (l->data);
-  g_list_free_full (toplevels, g_object_unref);
-  drain ();
-}
-
-static void
-remove_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children = NULL;
-  GFile *child;
-
-  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  while (children != NULL &&
-         g_file_enumerator_iterate (children, NULL, &child, NULL, NULL) &&
-         child != NULL)
-    remove_tree (child);
-  g_file_delete (file, NULL, NULL);
 }
 
 /* Pressing keys ------------------------------------------------------------- */
@@ -433,12 +341,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GFile) demo = g_file_new_build_filename (g_getenv ("ROLLOUT_DATADIR"), "demo",
-                                                     "scooter-reservations.rollout", NULL);
-
-  rollout_application_open_file (app, demo, NULL);
-  g_assert_true (wait_for (window_titled_exists, DEMO_NAME));
-  fixture->window = find_window_titled (DEMO_NAME);
+  fixture->window = open_demo ();
   fixture->document = rollout_window_get_document (fixture->window);
   fixture->project = rollout_document_get_project (fixture->document);
   fixture->history = rollout_document_get_history (fixture->document);
@@ -469,17 +372,18 @@ task (Fixture    *fixture,
   return found;
 }
 
-/* The widget that runs @action (as "timeline.zoom-in"), shown in @root. */
+/* The widget that runs @action (as "timeline.zoom-in"), shown in @root:
+ * unlike find_actionable(), one that is not mapped does not count. */
 static GtkWidget *
-find_actionable (GtkWidget  *root,
-                 const char *action)
+find_shown_actionable (GtkWidget  *root,
+                       const char *action)
 {
   if (GTK_IS_ACTIONABLE (root) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0 &&
       gtk_widget_get_mapped (root))
     return root;
   for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
     {
-      GtkWidget *found = find_actionable (c, action);
+      GtkWidget *found = find_shown_actionable (c, action);
 
       if (found != NULL)
         return found;
@@ -528,7 +432,7 @@ test_tab_order (Fixture       *fixture,
   g_assert_true (list_seen);
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     {
-      GtkWidget *button = find_actionable (GTK_WIDGET (window), actions[i]);
+      GtkWidget *button = find_shown_actionable (GTK_WIDGET (window), actions[i]);
       gboolean seen = FALSE;
 
       g_assert_nonnull (button);
@@ -559,12 +463,6 @@ selected_is (gconstpointer data)
   const Selected *query = data;
 
   return rollout_timeline_view_get_selected (query->view) == query->object;
-}
-
-static gboolean
-is_unmapped (gconstpointer widget)
-{
-  return !gtk_widget_get_mapped ((GtkWidget *) widget);
 }
 
 static gboolean
@@ -725,7 +623,7 @@ test_keyboard_edit (Fixture       *fixture,
   add_dep = find_menu_button (GTK_WIDGET (editor), "list-add-symbolic");
   g_assert_nonnull (add_dep);
   /* The panel slides in. */
-  g_assert_true (wait_for ((Condition) gtk_widget_get_mapped, add_dep));
+  g_assert_true (wait_for (widget_mapped, add_dep));
   g_assert_true (tab_to (window, add_dep, 60));
   n_deps = rollout_task_get_dependencies (api)->len;
   g_assert_true (press (window, GDK_KEY_space, 0));
@@ -751,7 +649,7 @@ test_keyboard_edit (Fixture       *fixture,
   g_assert_true (focus_of (window) == GTK_WIDGET (fixture->chart));
 
   /* Delete, then Ctrl+Z for every step: the plan is as it was. */
-  g_assert_true (wait_for (is_unmapped, editor));
+  g_assert_true (wait_for (widget_unmapped, editor));
   g_assert_true (press (window, GDK_KEY_Delete, 0));
   steps++;
   g_assert_null (rollout_project_lookup_task (fixture->project, "api-reservations"));
@@ -891,59 +789,15 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) home = NULL;
-  g_autofree char *tmp = NULL;
-  gboolean tap = FALSE;
-  int status;
-
-  for (int i = 1; i < argc; i++)
-    tap |= g_str_equal (argv[i], "--tap");
-
-  /* The cache, recent files and settings go to a fresh folder, never the
-   * user's. Set before anything reads them. */
-  tmp = g_dir_make_tmp ("rollout-ui-access-XXXXXX", NULL);
-  g_assert (tmp != NULL);
-  home = g_file_new_for_path (tmp);
-  for (guint i = 0; i < 3; i++)
-    {
-      static const char * const vars[] = { "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME" };
-      g_autofree char *dir = g_build_filename (tmp, vars[i], NULL);
-
-      g_setenv (vars[i], dir, TRUE);
-    }
-  {
-    g_autofree char *cache = g_build_filename (tmp, "cache", NULL);
-
-    g_setenv ("ROLLOUT_CACHE_DIR", cache, TRUE);
-  }
-
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      remove_tree (home);
-      return tap ? 0 : 77;
-    }
+  app = ui_test_init (&argc, &argv, "ui-access");
 
   /* Panels and popovers appear at once: nothing is half way when looked at. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-
-  app = rollout_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
 
   g_test_add ("/rollout/ui-access/tab-order", Fixture, NULL, fixture_set_up, test_tab_order, fixture_tear_down);
   g_test_add ("/rollout/ui-access/keyboard-edit", Fixture, NULL, fixture_set_up, test_keyboard_edit, fixture_tear_down);
   g_test_add ("/rollout/ui-access/accessible-names", Fixture, NULL, fixture_set_up, test_accessible_names, fixture_tear_down);
   g_test_add ("/rollout/ui-access/chart-description", Fixture, NULL, fixture_set_up, test_chart_description, fixture_tear_down);
 
-  status = g_test_run ();
-  close_everything ();
-  g_clear_object (&app);
-  remove_tree (home);
-  return status;
+  return ui_test_run ();
 }

@@ -22,59 +22,7 @@
 #include "rollout-generator.h"
 #include "rollout-window.h"
 #include "rollout-window-private.h"
-
-#define DEMO_NAME "Reserve a scooter in advance"
-#define DEADLINE_SECONDS 60
-
-static RolloutApplication *app;
-
-typedef gboolean (*Condition) (gconstpointer data);
-
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until @condition holds, or the deadline passes. */
-static gboolean
-wait_for (Condition     condition,
-          gconstpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + DEADLINE_SECONDS * G_USEC_PER_SEC;
-  guint wake = g_timeout_add (10, wake_cb, NULL);
-  gboolean held;
-
-  while (!(held = condition (data)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (wake);
-  return held;
-}
-
-static RolloutWindow *
-find_window_titled (const char *title)
-{
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
-    if (ROLLOUT_IS_WINDOW (l->data) &&
-        g_strcmp0 (gtk_window_get_title (l->data), title) == 0)
-      return l->data;
-  return NULL;
-}
-
-static gboolean
-window_titled_exists (gconstpointer title)
-{
-  return find_window_titled (title) != NULL;
-}
-
-static RolloutWindow *
-open_and_wait (GFile      *file,
-               const char *title)
-{
-  rollout_application_open_file (app, file, NULL);
-  g_assert_true (wait_for (window_titled_exists, title));
-  return find_window_titled (title);
-}
+#include "ui-test-util.h"
 
 /* The progress dialog of @window, if it shows. */
 static AdwMessageDialog *
@@ -123,45 +71,15 @@ count_files (const char *path)
   return n;
 }
 
-static void
-remove_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children = NULL;
-  GFile *child;
-
-  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  while (children != NULL &&
-         g_file_enumerator_iterate (children, NULL, &child, NULL, NULL) &&
-         child != NULL)
-    remove_tree (child);
-  g_file_delete (file, NULL, NULL);
-}
-
-static void
-close_everything (void)
-{
-  GList *toplevels = gtk_window_list_toplevels ();
-
-  g_list_foreach (toplevels, (GFunc) g_object_ref, NULL);
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    gtk_window_destroy (l->data);
-  g_list_free_full (toplevels, g_object_unref);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 /* A short export finishes on its own and leaves the PDF. */
 static void
 test_export_demo (void)
 {
-  g_autoptr(GFile) demo = g_file_new_build_filename (g_getenv ("ROLLOUT_DATADIR"), "demo",
-                                                      "scooter-reservations.rollout", NULL);
   g_autofree char *dir = g_dir_make_tmp ("rollout-ui-export-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "plan.pdf", NULL);
   g_autoptr(GFile) output = g_file_new_for_path (path);
   g_autofree char *contents = NULL;
-  RolloutWindow *window = open_and_wait (demo, DEMO_NAME);
+  RolloutWindow *window = open_demo ();
 
   _rollout_window_export_pdf_to_file (window, output);
   g_assert_true (_rollout_window_is_exporting (window));
@@ -231,54 +149,13 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) home = NULL;
-  g_autofree char *tmp = NULL;
-  gboolean tap = FALSE;
-  int status;
-
-  for (int i = 1; i < argc; i++)
-    tap |= g_str_equal (argv[i], "--tap");
-
-  /* The cache, recent files and settings go to a fresh folder, never the
-   * user's. Set before anything reads them. */
-  tmp = g_dir_make_tmp ("rollout-ui-export-home-XXXXXX", NULL);
-  g_assert (tmp != NULL);
-  home = g_file_new_for_path (tmp);
-  for (guint i = 0; i < 3; i++)
-    {
-      static const char * const vars[] = { "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME" };
-      g_autofree char *dir = g_build_filename (tmp, vars[i], NULL);
-
-      g_setenv (vars[i], dir, TRUE);
-    }
-  {
-    g_autofree char *cache = g_build_filename (tmp, "cache", NULL);
-
-    g_setenv ("ROLLOUT_CACHE_DIR", cache, TRUE);
-  }
-
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      remove_tree (home);
-      return tap ? 0 : 77;
-    }
-
-  app = rollout_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  ui_test_init (&argc, &argv, "ui-export");
+  /* Opening and exporting a plan of 10,000 tasks takes longer than most
+   * waits. */
+  ui_test_set_deadline (60);
 
   g_test_add_func ("/rollout/ui-export/demo", test_export_demo);
   g_test_add_func ("/rollout/ui-export/cancel", test_export_cancel);
 
-  status = g_test_run ();
-  close_everything ();
-  g_clear_object (&app);
-  remove_tree (home);
-  return status;
+  return ui_test_run ();
 }

@@ -25,33 +25,9 @@
 #include "rollout-file.h"
 #include "rollout-problems-dialog.h"
 #include "rollout-window.h"
-
-#define DEADLINE_SECONDS 10
+#include "ui-test-util.h"
 
 static RolloutApplication *app;
-
-typedef gboolean (*Condition) (gconstpointer data);
-
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until @condition holds, or the deadline passes. */
-static gboolean
-wait_for (Condition     condition,
-          gconstpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + DEADLINE_SECONDS * G_USEC_PER_SEC;
-  guint wake = g_timeout_add (10, wake_cb, NULL);
-  gboolean held;
-
-  while (!(held = condition (data)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (wake);
-  return held;
-}
 
 static char *
 data_path (const char *folder,
@@ -60,103 +36,10 @@ data_path (const char *folder,
   return g_build_filename (g_getenv ("G_TEST_SRCDIR"), "data", folder, name, NULL);
 }
 
-static RolloutWindow *
-find_window_titled (const char *title)
-{
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
-    if (ROLLOUT_IS_WINDOW (l->data) &&
-        g_strcmp0 (gtk_window_get_title (l->data), title) == 0)
-      return l->data;
-  return NULL;
-}
-
-static gboolean
-window_titled_exists (gconstpointer title)
-{
-  return find_window_titled (title) != NULL;
-}
-
-static guint
-count_plan_windows (void)
-{
-  guint n = 0;
-
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
-    n += ROLLOUT_IS_WINDOW (l->data) && rollout_window_get_document (l->data) != NULL;
-  return n;
-}
-
-/* A visible toplevel of @type, transient for @parent when that is not %NULL. */
-static GtkWindow *
-find_toplevel (GType      type,
-               GtkWindow *parent)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) &&
-        gtk_widget_get_visible (l->data) &&
-        (parent == NULL || gtk_window_get_transient_for (l->data) == parent))
-      return l->data;
-  return NULL;
-}
-
-static gboolean
-toplevel_exists (gconstpointer type)
-{
-  return find_toplevel (GPOINTER_TO_SIZE (type), NULL) != NULL;
-}
-
 static gboolean
 file_exists (gconstpointer file)
 {
   return g_file_query_exists ((GFile *) file, NULL);
-}
-
-static void
-close_everything (void)
-{
-  GList *toplevels = gtk_window_list_toplevels ();
-
-  /* Destroying a window destroys its dialogs too: hold them all first. */
-  g_list_foreach (toplevels, (GFunc) g_object_ref, NULL);
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    gtk_window_destroy (l->data);
-  g_list_free_full (toplevels, g_object_unref);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
-remove_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children = NULL;
-  GFile *child;
-
-  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  while (children != NULL &&
-         g_file_enumerator_iterate (children, NULL, &child, NULL, NULL) &&
-         child != NULL)
-    remove_tree (child);
-  g_file_delete (file, NULL, NULL);
-}
-
-/* A copy of @source in a new temporary folder, as plan.rollout. */
-static GFile *
-copy_to_temp (const char  *source,
-              char       **out_dir)
-{
-  g_autoptr(GFile) from = g_file_new_for_path (source);
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("rollout-ui-merge-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "plan.rollout", NULL);
-  GFile *copy = g_file_new_for_path (path);
-
-  g_assert_true (g_file_copy (from, copy, G_FILE_COPY_NONE, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
-  *out_dir = dir;
-  return copy;
 }
 
 static void
@@ -170,15 +53,6 @@ remove_temp (GFile      *file,
 }
 
 static RolloutWindow *
-open_and_wait (GFile      *file,
-               const char *title)
-{
-  rollout_application_open_file (app, file, NULL);
-  g_assert_true (wait_for (window_titled_exists, title));
-  return find_window_titled (title);
-}
-
-static RolloutWindow *
 new_empty_window (void)
 {
   g_action_group_activate_action (G_ACTION_GROUP (app), "new-window", NULL);
@@ -188,61 +62,8 @@ new_empty_window (void)
   g_assert_not_reached ();
 }
 
-/* The widget of @type under @widget for which @match holds. */
-typedef gboolean (*Match) (GtkWidget  *widget,
-                           const char *text);
-
-static GtkWidget *
-find_widget (GtkWidget  *widget,
-             Match       match,
-             const char *text)
-{
-  if (match (widget, text))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_widget (c, match, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
-is_button_labelled (GtkWidget  *widget,
-                    const char *label)
-{
-  return GTK_IS_BUTTON (widget) && gtk_widget_is_visible (widget) &&
-         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
-}
-
-static gboolean
-is_actionable (GtkWidget  *widget,
-               const char *action)
-{
-  return GTK_IS_ACTIONABLE (widget) &&
-         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
-}
-
-static gboolean
-is_switcher_title (GtkWidget  *widget,
-                   const char *unused)
-{
-  return ADW_IS_VIEW_SWITCHER_TITLE (widget);
-}
-
-static gboolean
-is_row_titled (GtkWidget  *widget,
-               const char *title)
-{
-  return ADW_IS_ACTION_ROW (widget) &&
-         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
-}
-
-static gboolean
-is_group (GtkWidget  *widget,
-          const char *unused)
+is_group (GtkWidget *widget)
 {
   return ADW_IS_PREFERENCES_GROUP (widget) && adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)) != NULL &&
          *adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)) != '\0';
@@ -255,7 +76,7 @@ conflict_groups (GtkWidget *widget,
 {
   if (groups == NULL)
     groups = g_ptr_array_new ();
-  if (is_group (widget, NULL) && gtk_widget_is_visible (widget))
+  if (is_group (widget) && gtk_widget_is_visible (widget))
     g_ptr_array_add (groups, widget);
   else
     for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
@@ -267,7 +88,7 @@ static const char *
 row_subtitle (GtkWidget  *group,
               const char *side)
 {
-  GtkWidget *row = find_widget (group, is_row_titled, side);
+  GtkWidget *row = find_row (group, side);
 
   g_assert_nonnull (row);
   return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
@@ -278,11 +99,11 @@ static void
 keep (GtkWidget  *group,
       const char *side)
 {
-  GtkWidget *row = find_widget (group, is_row_titled, side);
+  GtkWidget *row = find_row (group, side);
   GtkWidget *button;
 
   g_assert_nonnull (row);
-  button = find_widget (row, is_button_labelled, "_Keep");
+  button = find_button (row, "_Keep");
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_is_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
@@ -363,8 +184,8 @@ test_import (void)
   g_assert_cmpuint (g_list_model_get_n_items (rollout_project_get_tasks (rollout_document_get_project (document))), ==, 14);
   g_assert_cmpuint (g_list_model_get_n_items (rollout_project_get_phases (rollout_document_get_project (document))), ==, 4);
   /* Save has something to do: it asks where. */
-  g_assert_true (gtk_widget_get_sensitive (find_widget (GTK_WIDGET (window), is_actionable, "win.save")));
-  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (ADW_VIEW_SWITCHER_TITLE (find_widget (GTK_WIDGET (window), is_switcher_title, NULL))),
+  g_assert_true (gtk_widget_get_sensitive (find_actionable (GTK_WIDGET (window), "win.save")));
+  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (ADW_VIEW_SWITCHER_TITLE (find_by_type (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE))),
                    ==, "Not saved");
 
   g_assert_true (wait_for (problems_dialog_exists, window));
@@ -401,21 +222,12 @@ test_import_drop (void)
 {
   g_autofree char *source = data_path ("import", "plan.gan");
   g_autoptr(GFile) file = g_file_new_for_path (source);
-  g_autoptr(GListModel) controllers = NULL;
   RolloutWindow *window = new_empty_window ();
-  GtkDropTarget *drop = NULL;
+  GtkDropTarget *drop = find_drop_target (GTK_WIDGET (window));
   GValue value = G_VALUE_INIT;
   GSList *files;
   gboolean accepted = FALSE;
 
-  controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
-  for (guint i = 0; drop == NULL && i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_DROP_TARGET (controller))
-        drop = GTK_DROP_TARGET (controller);
-    }
   g_assert_nonnull (drop);
 
   files = g_slist_prepend (NULL, file);
@@ -486,7 +298,7 @@ test_export (void)
   g_autofree char *dir = NULL;
   g_autoptr(GFile) copy = copy_to_temp (demo, &dir);
   g_autoptr(RolloutProject) project = NULL;
-  RolloutWindow *window = open_and_wait (copy, "Reserve a scooter in advance");
+  RolloutWindow *window = open_and_wait (copy, DEMO_NAME);
   static const struct {
     const char *format;
     const char *name;
@@ -611,9 +423,9 @@ test_merge_conflicts (void)
   banner.text = "The file was changed by someone else. Merge their changes with yours, or reload to see only theirs.";
   g_assert_true (wait_for (banner_says, &banner));
 
-  merge_button = find_widget (GTK_WIDGET (window), is_button_labelled, "_Merge");
+  merge_button = find_button (GTK_WIDGET (window), "_Merge");
   g_assert_nonnull (merge_button);
-  g_assert_nonnull (find_widget (GTK_WIDGET (window), is_button_labelled, "_Reload"));
+  g_assert_nonnull (find_button (GTK_WIDGET (window), "_Reload"));
   g_signal_emit_by_name (merge_button, "clicked");
   g_assert_true (wait_for (toplevel_exists, GSIZE_TO_POINTER (ROLLOUT_TYPE_CONFLICT_DIALOG)));
   dialog = conflict_dialog ();
@@ -830,48 +642,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) home = NULL;
-  g_autofree char *tmp = NULL;
-  gboolean tap = FALSE;
-  int status;
-
-  for (int i = 1; i < argc; i++)
-    tap |= g_str_equal (argv[i], "--tap");
-
-  /* The cache, recent files and settings go to a fresh folder, never the
-   * user's. Set before anything reads them. */
-  tmp = g_dir_make_tmp ("rollout-ui-merge-home-XXXXXX", NULL);
-  g_assert (tmp != NULL);
-  home = g_file_new_for_path (tmp);
-  for (guint i = 0; i < 3; i++)
-    {
-      static const char * const vars[] = { "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME" };
-      g_autofree char *dir = g_build_filename (tmp, vars[i], NULL);
-
-      g_setenv (vars[i], dir, TRUE);
-    }
-  {
-    g_autofree char *cache = g_build_filename (tmp, "cache", NULL);
-
-    g_setenv ("ROLLOUT_CACHE_DIR", cache, TRUE);
-  }
-
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      /* 77 is the usual "skipped"; a TAP harness reads the plan line. */
-      g_print ("1..0 # SKIP no display\n");
-      remove_tree (home);
-      return tap ? 0 : 77;
-    }
-
-  app = rollout_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  app = ui_test_init (&argc, &argv, "ui-merge");
 
   g_test_add_func ("/rollout/ui-merge/import", test_import);
   g_test_add_func ("/rollout/ui-merge/import-drop", test_import_drop);
@@ -882,9 +653,5 @@ main (int   argc,
   g_test_add_func ("/rollout/ui-merge/open-with-conflicts", test_open_with_conflicts);
   g_test_add_func ("/rollout/ui-merge/save-with-conflicts", test_save_with_conflicts);
 
-  status = g_test_run ();
-  close_everything ();
-  g_clear_object (&app);
-  remove_tree (home);
-  return status;
+  return ui_test_run ();
 }

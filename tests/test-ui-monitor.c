@@ -34,154 +34,7 @@
 #include "rollout-monitor-sample-dialog.h"
 #include "rollout-monitor-view.h"
 #include "rollout-window.h"
-
-#define DEMO_NAME "Reserve a scooter in advance"
-#define DEADLINE_SECONDS 10
-
-static RolloutApplication *app;
-
-typedef gboolean (*Condition) (gconstpointer data);
-
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until @condition holds, or the deadline passes. */
-static gboolean
-wait_for (Condition     condition,
-          gconstpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + DEADLINE_SECONDS * G_USEC_PER_SEC;
-  guint wake = g_timeout_add (10, wake_cb, NULL);
-  gboolean held;
-
-  while (!(held = condition (data)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (wake);
-  return held;
-}
-
-static void
-drain (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static RolloutWindow *
-find_window_titled (const char *title)
-{
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
-    if (ROLLOUT_IS_WINDOW (l->data) &&
-        g_strcmp0 (gtk_window_get_title (l->data), title) == 0)
-      return l->data;
-  return NULL;
-}
-
-static gboolean
-window_titled_exists (gconstpointer title)
-{
-  return find_window_titled (title) != NULL;
-}
-
-static GtkWidget *
-find_by_type (GtkWidget *widget,
-              GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_by_type (c, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static void
-collect_by_type (GtkWidget *widget,
-                 GType      type,
-                 GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    collect_by_type (c, type, found);
-}
-
-/* The button (or other actionable) of @widget that activates @action. */
-static GtkWidget *
-find_actionable (GtkWidget  *widget,
-                 const char *action)
-{
-  if (GTK_IS_ACTIONABLE (widget) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    return widget;
-
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_actionable (c, action);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
-      return l->data;
-  return NULL;
-}
-
-static gboolean
-toplevel_exists (gconstpointer type)
-{
-  return find_toplevel (GPOINTER_TO_SIZE (type)) != NULL;
-}
-
-static gboolean
-toplevel_gone (gconstpointer type)
-{
-  return find_toplevel (GPOINTER_TO_SIZE (type)) == NULL;
-}
-
-static void
-close_everything (void)
-{
-  GList *toplevels = gtk_window_list_toplevels ();
-
-  g_list_foreach (toplevels, (GFunc) g_object_ref, NULL);
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    gtk_window_destroy (l->data);
-  g_list_free_full (toplevels, g_object_unref);
-  drain ();
-}
-
-static void
-remove_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children = NULL;
-  GFile *child;
-
-  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  while (children != NULL &&
-         g_file_enumerator_iterate (children, NULL, &child, NULL, NULL) &&
-         child != NULL)
-    remove_tree (child);
-  g_file_delete (file, NULL, NULL);
-}
+#include "ui-test-util.h"
 
 /* A fixture: the demo plan open on the Monitor. */
 typedef struct {
@@ -194,23 +47,13 @@ typedef struct {
   RolloutPhase       *expansion;
 } Fixture;
 
-static gboolean
-widget_mapped (gconstpointer widget)
-{
-  return gtk_widget_get_mapped ((GtkWidget *) widget);
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GFile) demo = g_file_new_build_filename (g_getenv ("ROLLOUT_DATADIR"), "demo",
-                                                     "scooter-reservations.rollout", NULL);
   GtkWidget *stack;
 
-  rollout_application_open_file (app, demo, NULL);
-  g_assert_true (wait_for (window_titled_exists, DEMO_NAME));
-  fixture->window = find_window_titled (DEMO_NAME);
+  fixture->window = open_demo ();
   fixture->document = rollout_window_get_document (fixture->window);
   fixture->project = rollout_document_get_project (fixture->document);
   fixture->history = rollout_document_get_history (fixture->document);
@@ -414,7 +257,7 @@ decision_dialog (void)
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
   g_assert_true (wait_for (toplevel_exists, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG)));
-  found.dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  found.dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
   collect_by_type (GTK_WIDGET (found.dialog), ADW_TYPE_ENTRY_ROW, rows);
   g_assert_cmpuint (rows->len, ==, 2);
   found.reason = g_ptr_array_index (rows, 0);
@@ -527,7 +370,7 @@ test_pause_resume_roll_back (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (find_actionable (GTK_WIDGET (pilot_card), "monitor.resume")));
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "monitor.override-gate", NULL);
   drain ();
-  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
 
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
@@ -555,7 +398,7 @@ test_samples (Fixture       *fixture,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (metrics), "metrics.add-sample", NULL));
   g_assert_true (wait_for (toplevel_exists, GSIZE_TO_POINTER (ROLLOUT_TYPE_MONITOR_SAMPLE_DIALOG)));
-  dialog = find_toplevel (ROLLOUT_TYPE_MONITOR_SAMPLE_DIALOG);
+  dialog = find_toplevel (ROLLOUT_TYPE_MONITOR_SAMPLE_DIALOG, NULL);
   collect_by_type (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, rows);
   g_assert_cmpuint (rows->len, ==, 2);
   gtk_editable_set_text (g_ptr_array_index (rows, 0), "2026-03-28");
@@ -659,7 +502,7 @@ test_feedback (Fixture       *fixture,
   /* Add one, linked to a task. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (log), "feedback-log.add", NULL));
   g_assert_true (wait_for (toplevel_exists, GSIZE_TO_POINTER (ROLLOUT_TYPE_MONITOR_FEEDBACK_DIALOG)));
-  dialog = find_toplevel (ROLLOUT_TYPE_MONITOR_FEEDBACK_DIALOG);
+  dialog = find_toplevel (ROLLOUT_TYPE_MONITOR_FEEDBACK_DIALOG, NULL);
   g_assert_false (gtk_widget_get_sensitive (find_actionable (GTK_WIDGET (dialog), "feedback.save")));
   text = GTK_TEXT_VIEW (find_by_type (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (text), "The 10-minute hold is too short downtown.", -1);
@@ -750,9 +593,7 @@ test_many_phases (void)
   g_assert_true (rollout_file_save (generated, file, NULL, &error));
   g_assert_no_error (error);
 
-  rollout_application_open_file (app, file, NULL);
-  g_assert_true (wait_for (window_titled_exists, "Many phases"));
-  window = find_window_titled ("Many phases");
+  window = open_and_wait (file, "Many phases");
   project = rollout_document_get_project (rollout_window_get_document (window));
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (find_by_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK)),
                                          "monitor");
@@ -776,47 +617,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) home = NULL;
-  g_autofree char *tmp = NULL;
-  gboolean tap = FALSE;
-  int status;
-
-  for (int i = 1; i < argc; i++)
-    tap |= g_str_equal (argv[i], "--tap");
-
-  /* The cache, recent files and settings go to a fresh folder, never the
-   * user's. Set before anything reads them. */
-  tmp = g_dir_make_tmp ("rollout-ui-monitor-XXXXXX", NULL);
-  g_assert (tmp != NULL);
-  home = g_file_new_for_path (tmp);
-  for (guint i = 0; i < 3; i++)
-    {
-      static const char * const vars[] = { "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME" };
-      g_autofree char *dir = g_build_filename (tmp, vars[i], NULL);
-
-      g_setenv (vars[i], dir, TRUE);
-    }
-  {
-    g_autofree char *cache = g_build_filename (tmp, "cache", NULL);
-
-    g_setenv ("ROLLOUT_CACHE_DIR", cache, TRUE);
-  }
-
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      remove_tree (home);
-      return tap ? 0 : 77;
-    }
-
-  app = rollout_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  ui_test_init (&argc, &argv, "ui-monitor");
 
   g_test_add ("/rollout/ui-monitor/import-flips-gate", Fixture, NULL, fixture_set_up, test_import_flips_gate, fixture_tear_down);
   g_test_add ("/rollout/ui-monitor/import-bad-rows", Fixture, NULL, fixture_set_up, test_import_bad_rows, fixture_tear_down);
@@ -826,9 +627,5 @@ main (int   argc,
   g_test_add ("/rollout/ui-monitor/feedback", Fixture, NULL, fixture_set_up, test_feedback, fixture_tear_down);
   g_test_add_func ("/rollout/ui-monitor/many-phases", test_many_phases);
 
-  status = g_test_run ();
-  close_everything ();
-  g_clear_object (&app);
-  remove_tree (home);
-  return status;
+  return ui_test_run ();
 }

@@ -27,102 +27,7 @@
 #include "rollout-risk-editor.h"
 #include "rollout-risk-view.h"
 #include "rollout-window.h"
-
-#define DEMO_NAME "Reserve a scooter in advance"
-#define DEADLINE_SECONDS 10
-
-static RolloutApplication *app;
-
-typedef gboolean (*Condition) (gconstpointer data);
-
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until @condition holds, or the deadline passes. */
-static gboolean
-wait_for (Condition     condition,
-          gconstpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + DEADLINE_SECONDS * G_USEC_PER_SEC;
-  guint wake = g_timeout_add (10, wake_cb, NULL);
-  gboolean held;
-
-  while (!(held = condition (data)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (wake);
-  return held;
-}
-
-/* Lets every pending idle run (layouts, refreshes), without waiting. */
-static void
-drain (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static RolloutWindow *
-find_window_titled (const char *title)
-{
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
-    if (ROLLOUT_IS_WINDOW (l->data) &&
-        g_strcmp0 (gtk_window_get_title (l->data), title) == 0)
-      return l->data;
-  return NULL;
-}
-
-static gboolean
-window_titled_exists (gconstpointer title)
-{
-  return find_window_titled (title) != NULL;
-}
-
-static GtkWidget *
-find_by_type (GtkWidget *widget,
-              GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_by_type (c, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static void
-close_everything (void)
-{
-  GList *toplevels = gtk_window_list_toplevels ();
-
-  g_list_foreach (toplevels, (GFunc) g_object_ref, NULL);
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    gtk_window_destroy (l->data);
-  g_list_free_full (toplevels, g_object_unref);
-  drain ();
-}
-
-static void
-remove_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children = NULL;
-  GFile *child;
-
-  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  while (children != NULL &&
-         g_file_enumerator_iterate (children, NULL, &child, NULL, NULL) &&
-         child != NULL)
-    remove_tree (child);
-  g_file_delete (file, NULL, NULL);
-}
+#include "ui-test-util.h"
 
 /* A fixture: the demo plan open on the Risks view. */
 typedef struct {
@@ -148,13 +53,9 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GFile) demo = g_file_new_build_filename (g_getenv ("ROLLOUT_DATADIR"), "demo",
-                                                     "scooter-reservations.rollout", NULL);
   AdwViewStack *stack;
 
-  rollout_application_open_file (app, demo, NULL);
-  g_assert_true (wait_for (window_titled_exists, DEMO_NAME));
-  fixture->window = find_window_titled (DEMO_NAME);
+  fixture->window = open_demo ();
   fixture->document = rollout_window_get_document (fixture->window);
   fixture->project = rollout_document_get_project (fixture->document);
   fixture->history = rollout_document_get_history (fixture->document);
@@ -331,21 +232,6 @@ test_reassess_and_undo (Fixture       *fixture,
   g_clear_pointer (&after, g_free);
   after = rollout_file_write (fixture->project, NULL);
   g_assert_cmpstr (after, ==, before);
-}
-
-static GtkDropTarget *
-find_drop_target (GtkWidget *widget)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0, n = g_list_model_get_n_items (controllers); i < n; i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_DROP_TARGET (controller))
-        return GTK_DROP_TARGET (controller);
-    }
-  return NULL;
 }
 
 /* A chip dropped on another cell re-assesses its risk to that cell; a drop
@@ -780,18 +666,6 @@ test_accessible (Fixture       *fixture,
   g_assert_false (gtk_widget_child_focus (GTK_WIDGET (fixture->matrix), GTK_DIR_TAB_FORWARD));
 }
 
-static gboolean
-widget_unmapped (gconstpointer data)
-{
-  return !gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
-static gboolean
-widget_mapped (gconstpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
 /* Edits made while another view is shown wait for the Risks view to be
  * shown again, and are all there when it is. */
 static void
@@ -834,47 +708,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) home = NULL;
-  g_autofree char *tmp = NULL;
-  gboolean tap = FALSE;
-  int status;
-
-  for (int i = 1; i < argc; i++)
-    tap |= g_str_equal (argv[i], "--tap");
-
-  /* The cache, recent files and settings go to a fresh folder, never the
-   * user's. Set before anything reads them. */
-  tmp = g_dir_make_tmp ("rollout-ui-risks-XXXXXX", NULL);
-  g_assert (tmp != NULL);
-  home = g_file_new_for_path (tmp);
-  for (guint i = 0; i < 3; i++)
-    {
-      static const char * const vars[] = { "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME" };
-      g_autofree char *dir = g_build_filename (tmp, vars[i], NULL);
-
-      g_setenv (vars[i], dir, TRUE);
-    }
-  {
-    g_autofree char *cache = g_build_filename (tmp, "cache", NULL);
-
-    g_setenv ("ROLLOUT_CACHE_DIR", cache, TRUE);
-  }
-
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      remove_tree (home);
-      return tap ? 0 : 77;
-    }
-
-  app = rollout_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  ui_test_init (&argc, &argv, "ui-risks");
 
   g_test_add ("/rollout/ui-risks/reassess-and-undo", Fixture, NULL, fixture_set_up, test_reassess_and_undo, fixture_tear_down);
   g_test_add ("/rollout/ui-risks/drop", Fixture, NULL, fixture_set_up, test_drop, fixture_tear_down);
@@ -885,9 +719,5 @@ main (int   argc,
   g_test_add ("/rollout/ui-risks/edit-while-hidden", Fixture, NULL, fixture_set_up, test_edit_while_hidden, fixture_tear_down);
   g_test_add ("/rollout/ui-risks/accessible", Fixture, NULL, fixture_set_up, test_accessible, fixture_tear_down);
 
-  status = g_test_run ();
-  close_everything ();
-  g_clear_object (&app);
-  remove_tree (home);
-  return status;
+  return ui_test_run ();
 }

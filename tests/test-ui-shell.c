@@ -24,82 +24,9 @@
 #include "rollout-timeline-view.h"
 #include "rollout-welcome-page.h"
 #include "rollout-window.h"
-
-#define DEMO_NAME "Reserve a scooter in advance"
-#define DEADLINE_SECONDS 10
+#include "ui-test-util.h"
 
 static RolloutApplication *app;
-
-typedef gboolean (*Condition) (gconstpointer data);
-
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until @condition holds, or the deadline passes. */
-static gboolean
-wait_for (Condition     condition,
-          gconstpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + DEADLINE_SECONDS * G_USEC_PER_SEC;
-  guint wake = g_timeout_add (10, wake_cb, NULL);
-  gboolean held;
-
-  while (!(held = condition (data)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (wake);
-  return held;
-}
-
-static GFile *
-demo_file (void)
-{
-  return g_file_new_build_filename (g_getenv ("ROLLOUT_DATADIR"), "demo",
-                                    "scooter-reservations.rollout", NULL);
-}
-
-static RolloutWindow *
-find_window_titled (const char *title)
-{
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
-    if (ROLLOUT_IS_WINDOW (l->data) &&
-        g_strcmp0 (gtk_window_get_title (l->data), title) == 0)
-      return l->data;
-  return NULL;
-}
-
-static gboolean
-window_titled_exists (gconstpointer title)
-{
-  return find_window_titled (title) != NULL;
-}
-
-static guint
-count_plan_windows (void)
-{
-  guint n = 0;
-
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
-    n += ROLLOUT_IS_WINDOW (l->data) && rollout_window_get_document (l->data) != NULL;
-  return n;
-}
-
-/* A toplevel of @type, transient for @parent when that is not %NULL. */
-static GtkWindow *
-find_toplevel (GType      type,
-               GtkWindow *parent)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) &&
-        gtk_widget_get_visible (l->data) &&
-        (parent == NULL || gtk_window_get_transient_for (l->data) == parent))
-      return l->data;
-  return NULL;
-}
 
 static gboolean
 problems_dialog_exists (gconstpointer data)
@@ -111,25 +38,6 @@ static gboolean
 pointer_cleared (gconstpointer data)
 {
   return *(gpointer const *) data == NULL;
-}
-
-/* The row titled @title under @widget. */
-static GtkWidget *
-find_row (GtkWidget  *widget,
-          const char *title)
-{
-  if (ADW_IS_ACTION_ROW (widget) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    return widget;
-
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *row = find_row (c, title);
-
-      if (row != NULL)
-        return row;
-    }
-  return NULL;
 }
 
 static GtkWidget *
@@ -148,42 +56,6 @@ find_numeric_label (GtkWidget *widget)
   return NULL;
 }
 
-static GtkWidget *
-find_by_type (GtkWidget *widget,
-              GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_by_type (c, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* The button (or other actionable) under @widget bound to @action. */
-static GtkWidget *
-find_actionable (GtkWidget  *widget,
-                 const char *action)
-{
-  if (GTK_IS_ACTIONABLE (widget) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    return widget;
-
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_actionable (c, action);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The value shown beside the row titled @title under @widget. */
 static const char *
 find_row_value (GtkWidget  *widget,
@@ -193,35 +65,6 @@ find_row_value (GtkWidget  *widget,
   GtkWidget *label = row != NULL ? find_numeric_label (row) : NULL;
 
   return label != NULL ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
-}
-
-static void
-close_everything (void)
-{
-  GList *toplevels = gtk_window_list_toplevels ();
-
-  /* Destroying a window destroys its dialogs too: hold them all first. */
-  g_list_foreach (toplevels, (GFunc) g_object_ref, NULL);
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    gtk_window_destroy (l->data);
-  g_list_free_full (toplevels, g_object_unref);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
-remove_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children = NULL;
-  GFile *child;
-
-  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  while (children != NULL &&
-         g_file_enumerator_iterate (children, NULL, &child, NULL, NULL) &&
-         child != NULL)
-    remove_tree (child);
-  g_file_delete (file, NULL, NULL);
 }
 
 /* Renames the plan through its history, as the editor would. */
@@ -243,24 +86,9 @@ static GFile *
 copy_demo (char **out_dir)
 {
   g_autoptr(GFile) demo = demo_file ();
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("rollout-ui-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "plan.rollout", NULL);
-  GFile *copy = g_file_new_for_path (path);
+  g_autofree char *path = g_file_get_path (demo);
 
-  g_assert_true (g_file_copy (demo, copy, G_FILE_COPY_NONE, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
-  *out_dir = dir;
-  return copy;
-}
-
-static RolloutWindow *
-open_and_wait (GFile      *file,
-               const char *title)
-{
-  rollout_application_open_file (app, file, NULL);
-  g_assert_true (wait_for (window_titled_exists, title));
-  return find_window_titled (title);
+  return copy_to_temp (path, out_dir);
 }
 
 static void
@@ -502,25 +330,6 @@ untitled_draft_stored (gconstpointer document)
   DraftQuery query = { rollout_document_get_draft_key ((RolloutDocument *) document), TRUE };
 
   return query.key != NULL && draft_stored (&query);
-}
-
-/* The button labelled @label under @widget. */
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0 &&
-      gtk_widget_is_visible (widget))
-    return widget;
-
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_button (c, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static gboolean
@@ -823,49 +632,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) home = NULL;
-  g_autofree char *tmp = NULL;
-  gboolean tap = FALSE;
-  int status;
-
-  for (int i = 1; i < argc; i++)
-    tap |= g_str_equal (argv[i], "--tap");
-
-  /* The cache, recent files and settings go to a fresh folder, never the
-   * user's. Set before anything reads them. */
-  tmp = g_dir_make_tmp ("rollout-ui-shell-XXXXXX", NULL);
-  g_assert (tmp != NULL);
-  home = g_file_new_for_path (tmp);
-  for (guint i = 0; i < 3; i++)
-    {
-      static const char * const vars[] = { "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME" };
-      g_autofree char *dir = g_build_filename (tmp, vars[i], NULL);
-
-      g_setenv (vars[i], dir, TRUE);
-    }
-
-  {
-    g_autofree char *cache = g_build_filename (tmp, "cache", NULL);
-
-    g_setenv ("ROLLOUT_CACHE_DIR", cache, TRUE);
-  }
-
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      /* 77 is the usual "skipped"; a TAP harness reads the plan line. */
-      g_print ("1..0 # SKIP no display\n");
-      remove_tree (home);
-      return tap ? 0 : 77;
-    }
-
-  app = rollout_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  app = ui_test_init (&argc, &argv, "ui-shell");
 
   g_test_add_func ("/rollout/ui-shell/open-demo", test_open_demo);
   g_test_add_func ("/rollout/ui-shell/recent-plans", test_recent_plans);
@@ -877,9 +644,5 @@ main (int   argc,
   g_test_add_func ("/rollout/ui-shell/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/rollout/ui-shell/shortcuts-listed", test_shortcuts_listed);
 
-  status = g_test_run ();
-  close_everything ();
-  g_clear_object (&app);
-  remove_tree (home);
-  return status;
+  return ui_test_run ();
 }

@@ -1,0 +1,565 @@
+/* ui-test-util.c
+ *
+ * Copyright 2026 The Rollout developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* What every UI test needs: a private home for the cache, recent files and
+ * settings; the application, registered; a main-loop wait with a deadline
+ * in place of sleeps; and ways to find windows and widgets the way a
+ * person would see them. Linked into each test-ui-*; the helpers that only
+ * one test needs stay in that test. The helpers keep the short names the
+ * tests call them by.
+ */
+
+#include "config.h"
+
+#include "ui-test-util.h"
+
+static RolloutApplication *application;
+static char *home;
+static guint deadline_seconds = UI_TEST_DEADLINE_SECONDS;
+
+static void
+remove_home (void)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (home);
+
+  remove_tree (folder);
+  g_clear_pointer (&home, g_free);
+}
+
+/**
+ * ui_test_init:
+ * @argc: the address of main()'s argc
+ * @argv: the address of main()'s argv
+ * @name: the test's name, as "ui-shell", for its temporary folder
+ *
+ * Points XDG_CACHE_HOME, XDG_CONFIG_HOME, XDG_DATA_HOME and
+ * ROLLOUT_CACHE_DIR at a fresh temporary folder, never the user's (before
+ * anything reads them), initializes GTest and GTK, and registers a
+ * #RolloutApplication that opens files and need not be unique.
+ *
+ * Without a display, prints a TAP plan that skips everything, removes the
+ * folder and exits: with status 0 under `--tap` (the harness reads the
+ * plan), 77 ("skipped") otherwise.
+ *
+ * Returns: (transfer none): the application, until ui_test_run() returns
+ */
+RolloutApplication *
+ui_test_init (int          *argc,
+              char       ***argv,
+              const char   *name)
+{
+  static const char * const vars[] = { "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME" };
+  g_autofree char *template = g_strdup_printf ("rollout-%s-XXXXXX", name);
+  g_autofree char *cache = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean tap = FALSE;
+
+  g_assert (application == NULL);
+
+  for (int i = 1; i < *argc; i++)
+    tap |= g_str_equal ((*argv)[i], "--tap");
+
+  home = g_dir_make_tmp (template, NULL);
+  g_assert (home != NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (vars); i++)
+    {
+      g_autofree char *dir = g_build_filename (home, vars[i], NULL);
+
+      g_setenv (vars[i], dir, TRUE);
+    }
+  cache = g_build_filename (home, "cache", NULL);
+  g_setenv ("ROLLOUT_CACHE_DIR", cache, TRUE);
+
+  g_test_init (argc, argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      /* 77 is the usual "skipped"; a TAP harness reads the plan line. */
+      g_print ("1..0 # SKIP no display\n");
+      remove_home ();
+      exit (tap ? 0 : 77);
+    }
+
+  application = rollout_application_new ();
+  g_application_set_flags (G_APPLICATION (application),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (application), NULL, &error));
+  g_assert_no_error (error);
+  return application;
+}
+
+/**
+ * ui_test_run:
+ *
+ * Runs the tests added since ui_test_init(), then closes every window,
+ * drops the application and removes the temporary folder.
+ *
+ * Returns: the status for main() to return
+ */
+int
+ui_test_run (void)
+{
+  int status = g_test_run ();
+
+  close_everything ();
+  g_clear_object (&application);
+  remove_home ();
+  return status;
+}
+
+/**
+ * ui_test_set_deadline:
+ * @seconds: how long wait_for() waits from now on
+ *
+ * For tests whose conditions take long to come true (a large export).
+ */
+void
+ui_test_set_deadline (guint seconds)
+{
+  g_assert_cmpuint (seconds, >, 0);
+  deadline_seconds = seconds;
+}
+
+/* Main loop ------------------------------------------------------------------ */
+
+static gboolean
+wake_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/**
+ * wait_for:
+ * @condition: what to wait for
+ * @data: passed to @condition
+ *
+ * Runs the main loop until @condition holds, or the deadline passes
+ * (%UI_TEST_DEADLINE_SECONDS, or what ui_test_set_deadline() set). A
+ * timer wakes the loop every 10 ms, so conditions that no event announces
+ * are looked at too. Use it in place of sleeps, inside g_assert_true():
+ * when the deadline passes, the test's log says how long it waited.
+ *
+ * Returns: whether @condition holds
+ */
+gboolean
+wait_for (Condition     condition,
+          gconstpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + deadline_seconds * G_USEC_PER_SEC;
+  guint wake = g_timeout_add (10, wake_cb, NULL);
+  gboolean held;
+
+  while (!(held = condition (data)) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake);
+  if (!held)
+    g_test_message ("gave up waiting after %u seconds", deadline_seconds);
+  return held;
+}
+
+/**
+ * drain:
+ *
+ * Lets every pending source run (layouts, refreshes, idles), without
+ * waiting for more.
+ */
+void
+drain (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/**
+ * close_everything:
+ *
+ * Destroys every toplevel, plan windows and dialogs alike, without asking
+ * to save (as a crash would), and lets what that starts finish.
+ */
+void
+close_everything (void)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+
+  /* Destroying a window destroys its dialogs too: hold them all first. */
+  g_list_foreach (toplevels, (GFunc) g_object_ref, NULL);
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+  g_list_free_full (toplevels, g_object_unref);
+  drain ();
+}
+
+/**
+ * remove_tree:
+ * @file: a file or folder
+ *
+ * Deletes @file and, if it is a folder, everything in it, without following
+ * links. What cannot be deleted is left.
+ */
+void
+remove_tree (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+  GFile *child;
+
+  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  while (children != NULL &&
+         g_file_enumerator_iterate (children, NULL, &child, NULL, NULL) &&
+         child != NULL)
+    remove_tree (child);
+  g_file_delete (file, NULL, NULL);
+}
+
+/* Plans ---------------------------------------------------------------------- */
+
+/**
+ * demo_file:
+ *
+ * Returns: (transfer full): the demo plan in ROLLOUT_DATADIR
+ */
+GFile *
+demo_file (void)
+{
+  return g_file_new_build_filename (g_getenv ("ROLLOUT_DATADIR"), "demo",
+                                    "scooter-reservations.rollout", NULL);
+}
+
+/**
+ * open_and_wait:
+ * @file: a plan
+ * @title: the title its window will have
+ *
+ * Opens @file as the Open action does, and waits for its window.
+ *
+ * Returns: (transfer none): the window
+ */
+RolloutWindow *
+open_and_wait (GFile      *file,
+               const char *title)
+{
+  rollout_application_open_file (application, file, NULL);
+  g_assert_true (wait_for (window_titled_exists, title));
+  return find_window_titled (title);
+}
+
+/**
+ * open_demo:
+ *
+ * Opens the demo plan and waits for its window.
+ *
+ * Returns: (transfer none): the window
+ */
+RolloutWindow *
+open_demo (void)
+{
+  g_autoptr(GFile) demo = demo_file ();
+
+  return open_and_wait (demo, DEMO_NAME);
+}
+
+/**
+ * copy_to_temp:
+ * @source: the path of a plan
+ * @out_dir: (out): the new folder, to free and remove
+ *
+ * Returns: (transfer full): a copy of @source, as plan.rollout in a new
+ *   temporary folder that holds nothing else
+ */
+GFile *
+copy_to_temp (const char  *source,
+              char       **out_dir)
+{
+  g_autoptr(GFile) from = g_file_new_for_path (source);
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("rollout-ui-XXXXXX", NULL);
+  g_autofree char *path = NULL;
+  GFile *copy;
+
+  g_assert_nonnull (dir);
+  path = g_build_filename (dir, "plan.rollout", NULL);
+  copy = g_file_new_for_path (path);
+  g_assert_true (g_file_copy (from, copy, G_FILE_COPY_NONE, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  *out_dir = dir;
+  return copy;
+}
+
+/* Windows -------------------------------------------------------------------- */
+
+/**
+ * find_window_titled:
+ * @title: a window title, with its "• " if the plan has unsaved changes
+ *
+ * Returns: (transfer none) (nullable): the application's window titled
+ *   @title
+ */
+RolloutWindow *
+find_window_titled (const char *title)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (application)); l != NULL; l = l->next)
+    if (ROLLOUT_IS_WINDOW (l->data) &&
+        g_strcmp0 (gtk_window_get_title (l->data), title) == 0)
+      return l->data;
+  return NULL;
+}
+
+/**
+ * window_titled_exists:
+ * @title: (type utf8): a window title
+ *
+ * A #Condition for wait_for().
+ *
+ * Returns: whether find_window_titled() finds a window titled @title
+ */
+gboolean
+window_titled_exists (gconstpointer title)
+{
+  return find_window_titled (title) != NULL;
+}
+
+/**
+ * count_plan_windows:
+ *
+ * Returns: how many of the application's windows show a plan (not the
+ *   welcome page)
+ */
+guint
+count_plan_windows (void)
+{
+  guint n = 0;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (application)); l != NULL; l = l->next)
+    n += ROLLOUT_IS_WINDOW (l->data) && rollout_window_get_document (l->data) != NULL;
+  return n;
+}
+
+/**
+ * find_toplevel:
+ * @type: a #GtkWindow type
+ * @parent: (nullable): the window it must be transient for, or %NULL for
+ *   any
+ *
+ * Returns: (transfer none) (nullable): a visible toplevel of @type
+ */
+GtkWindow *
+find_toplevel (GType      type,
+               GtkWindow *parent)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) &&
+        gtk_widget_get_visible (l->data) &&
+        (parent == NULL || gtk_window_get_transient_for (l->data) == parent))
+      return l->data;
+  return NULL;
+}
+
+/**
+ * toplevel_exists:
+ * @type: a #GType, as GSIZE_TO_POINTER()
+ *
+ * A #Condition for wait_for().
+ *
+ * Returns: whether a visible toplevel of @type shows
+ */
+gboolean
+toplevel_exists (gconstpointer type)
+{
+  return find_toplevel (GPOINTER_TO_SIZE (type), NULL) != NULL;
+}
+
+/**
+ * toplevel_gone:
+ * @type: a #GType, as GSIZE_TO_POINTER()
+ *
+ * A #Condition for wait_for().
+ *
+ * Returns: whether no toplevel of @type shows
+ */
+gboolean
+toplevel_gone (gconstpointer type)
+{
+  return find_toplevel (GPOINTER_TO_SIZE (type), NULL) == NULL;
+}
+
+/* Widgets -------------------------------------------------------------------- */
+
+/**
+ * find_by_type:
+ * @widget: where to look
+ * @type: a widget type
+ *
+ * Returns: (transfer none) (nullable): @widget or the first of its
+ *   descendants of @type, depth first, shown or not
+ */
+GtkWidget *
+find_by_type (GtkWidget *widget,
+              GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_by_type (c, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/**
+ * collect_by_type:
+ * @widget: where to look
+ * @type: a widget type
+ * @found: (element-type GtkWidget): where to add them
+ *
+ * Adds @widget, if it is of @type, and every descendant of @type, shown or
+ * not, to @found, depth first.
+ */
+void
+collect_by_type (GtkWidget *widget,
+                 GType      type,
+                 GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_by_type (c, type, found);
+}
+
+/**
+ * find_actionable:
+ * @widget: where to look
+ * @action: a detailed action name, as "win.save"
+ *
+ * Returns: (transfer none) (nullable): the button (or other actionable) under
+ *   @widget that activates @action, shown or not
+ */
+GtkWidget *
+find_actionable (GtkWidget  *widget,
+                 const char *action)
+{
+  if (GTK_IS_ACTIONABLE (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_actionable (c, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/**
+ * find_button:
+ * @widget: where to look
+ * @label: a button label, with its mnemonic underscore
+ *
+ * Returns: (transfer none) (nullable): the visible button under @widget
+ *   labelled @label
+ */
+GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0 &&
+      gtk_widget_is_visible (widget))
+    return widget;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_button (c, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/**
+ * find_row:
+ * @widget: where to look
+ * @title: a row title
+ *
+ * Returns: (transfer none) (nullable): the #AdwActionRow under @widget
+ *   titled @title, shown or not
+ */
+GtkWidget *
+find_row (GtkWidget  *widget,
+          const char *title)
+{
+  if (ADW_IS_ACTION_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *row = find_row (c, title);
+
+      if (row != NULL)
+        return row;
+    }
+  return NULL;
+}
+
+/**
+ * find_drop_target:
+ * @widget: a widget
+ *
+ * Returns: (transfer none) (nullable): @widget's first #GtkDropTarget, to
+ *   emit #GtkDropTarget::drop on as a drag ending there would
+ */
+GtkDropTarget *
+find_drop_target (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0, n = g_list_model_get_n_items (controllers); i < n; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      /* The widget holds it: it outlives this reference. */
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+  return NULL;
+}
+
+/**
+ * widget_mapped:
+ * @widget: (type GtkWidget): a widget
+ *
+ * A #Condition for wait_for().
+ *
+ * Returns: whether @widget is mapped (shown, in a shown window)
+ */
+gboolean
+widget_mapped (gconstpointer widget)
+{
+  return gtk_widget_get_mapped ((GtkWidget *) widget);
+}
+
+/**
+ * widget_unmapped:
+ * @widget: (type GtkWidget): a widget
+ *
+ * A #Condition for wait_for().
+ *
+ * Returns: whether @widget is not mapped
+ */
+gboolean
+widget_unmapped (gconstpointer widget)
+{
+  return !gtk_widget_get_mapped ((GtkWidget *) widget);
+}
