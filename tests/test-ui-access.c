@@ -372,23 +372,14 @@ task (Fixture    *fixture,
   return found;
 }
 
-/* The widget that runs @action (as "timeline.zoom-in"), shown in @root:
+/* Whether @widget is shown and runs @action (as "timeline.zoom-in"):
  * unlike find_actionable(), one that is not mapped does not count. */
-static GtkWidget *
-find_shown_actionable (GtkWidget  *root,
-                       const char *action)
+static gboolean
+runs_action_shown (GtkWidget     *widget,
+                   gconstpointer  action)
 {
-  if (GTK_IS_ACTIONABLE (root) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0 &&
-      gtk_widget_get_mapped (root))
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_shown_actionable (c, action);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_ACTIONABLE (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
 }
 
 /* Tab goes round every control of the window, each showing its focus; Shift+Tab
@@ -432,7 +423,7 @@ test_tab_order (Fixture       *fixture,
   g_assert_true (list_seen);
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     {
-      GtkWidget *button = find_shown_actionable (GTK_WIDGET (window), actions[i]);
+      GtkWidget *button = find_widget (GTK_WIDGET (window), runs_action_shown, actions[i]);
       gboolean seen = FALSE;
 
       g_assert_nonnull (button);

@@ -391,6 +391,42 @@ toplevel_gone (gconstpointer type)
 /* Widgets -------------------------------------------------------------------- */
 
 /**
+ * find_widget:
+ * @widget: where to look
+ * @match: what to look for
+ * @data: passed to @match
+ *
+ * The other finders are made of this one; a test's own can be too.
+ *
+ * Returns: (transfer none) (nullable): @widget or the first of its
+ *   descendants, depth first and shown or not, for which @match holds
+ */
+GtkWidget *
+find_widget (GtkWidget     *widget,
+             Match          match,
+             gconstpointer  data)
+{
+  if (match (widget, data))
+    return widget;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_widget (c, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+/**
  * find_by_type:
  * @widget: where to look
  * @type: a widget type
@@ -402,17 +438,7 @@ GtkWidget *
 find_by_type (GtkWidget *widget,
               GType      type)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_by_type (c, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return find_widget (widget, is_of_type, GSIZE_TO_POINTER (type));
 }
 
 /**
@@ -435,30 +461,35 @@ collect_by_type (GtkWidget *widget,
     collect_by_type (c, type, found);
 }
 
+static gboolean
+runs_action (GtkWidget     *widget,
+             gconstpointer  action)
+{
+  return GTK_IS_ACTIONABLE (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
 /**
  * find_actionable:
  * @widget: where to look
- * @action: a detailed action name, as "win.save"
+ * @action: an action name, as "win.save"
  *
- * Returns: (transfer none) (nullable): the button (or other actionable) under
- *   @widget that activates @action, shown or not
+ * Returns: (transfer none) (nullable): the first button (or other
+ *   actionable) under @widget that activates @action, shown or not
  */
 GtkWidget *
 find_actionable (GtkWidget  *widget,
                  const char *action)
 {
-  if (GTK_IS_ACTIONABLE (widget) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    return widget;
+  return find_widget (widget, runs_action, action);
+}
 
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_actionable (c, action);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_is_visible (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
 }
 
 /**
@@ -466,25 +497,22 @@ find_actionable (GtkWidget  *widget,
  * @widget: where to look
  * @label: a button label, with its mnemonic underscore
  *
- * Returns: (transfer none) (nullable): the visible button under @widget
- *   labelled @label
+ * Returns: (transfer none) (nullable): the first visible button under
+ *   @widget labelled @label
  */
 GtkWidget *
 find_button (GtkWidget  *widget,
              const char *label)
 {
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0 &&
-      gtk_widget_is_visible (widget))
-    return widget;
+  return find_widget (widget, is_button_labelled, label);
+}
 
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_button (c, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+static gboolean
+is_row_titled (GtkWidget     *widget,
+               gconstpointer  title)
+{
+  return ADW_IS_ACTION_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
 }
 
 /**
@@ -492,25 +520,14 @@ find_button (GtkWidget  *widget,
  * @widget: where to look
  * @title: a row title
  *
- * Returns: (transfer none) (nullable): the #AdwActionRow under @widget
- *   titled @title, shown or not
+ * Returns: (transfer none) (nullable): the first #AdwActionRow under
+ *   @widget titled @title, shown or not
  */
 GtkWidget *
 find_row (GtkWidget  *widget,
           const char *title)
 {
-  if (ADW_IS_ACTION_ROW (widget) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    return widget;
-
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *row = find_row (c, title);
-
-      if (row != NULL)
-        return row;
-    }
-  return NULL;
+  return find_widget (widget, is_row_titled, title);
 }
 
 /**

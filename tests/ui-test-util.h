@@ -21,6 +21,8 @@ G_BEGIN_DECLS
 #define UI_TEST_DEADLINE_SECONDS 10
 
 typedef gboolean (*Condition) (gconstpointer data);
+typedef gboolean (*Match)     (GtkWidget     *widget,
+                               gconstpointer  data);
 
 RolloutApplication *ui_test_init          (int            *argc,
                                            char         ***argv,
@@ -49,6 +51,9 @@ GtkWindow          *find_toplevel         (GType           type,
 gboolean            toplevel_exists       (gconstpointer   type);
 gboolean            toplevel_gone         (gconstpointer   type);
 
+GtkWidget          *find_widget           (GtkWidget      *widget,
+                                           Match           match,
+                                           gconstpointer   data);
 GtkWidget          *find_by_type          (GtkWidget      *widget,
                                            GType           type);
 void                collect_by_type       (GtkWidget      *widget,
