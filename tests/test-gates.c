@@ -836,6 +836,68 @@ test_chart_empty (void)
   g_assert_cmpuint (bare->value_ticks->len, >=, 2);
 }
 
+/* Where a line's label goes: inside the bounds it is given, above the line
+ * at the right end, else below it, else at the left end, off the samples
+ * (3 of them here, rising to the right, and the mean's bar over the last
+ * two) and off what it must avoid. */
+typedef struct {
+  const char      *name;
+  double           line_y;
+  double           width;
+  double           right;      /* the bounds' right edge */
+  RolloutChartRect avoid;      /* nothing when empty */
+  gboolean         clear;
+  double           x;
+  double           y;
+} LabelCase;
+
+static const LabelCase label_cases[] = {
+  { "right-above", 70, 30, 290, { 0 }, TRUE, 260, 56 },
+  /* Above would leave the chart. */
+  { "right-below", 10, 30, 290, { 0 }, TRUE, 260, 12 },
+  /* The latest sample (190, 45) is at the right end of a narrower plot. */
+  { "left", 45, 30, 200, { 0 }, TRUE, 10, 31 },
+  { "avoid", 70, 30, 290, { 250, 50, 40, 30 }, TRUE, 10, 56 },
+  /* Too long to miss the samples anywhere: where it fits first. */
+  { "nowhere-clear", 70, 200, 290, { 0 }, FALSE, 90, 56 },
+  /* Longer than the plot: from its left edge, never left of it. */
+  { "too-wide", 70, 400, 290, { 0 }, FALSE, 10, 56 },
+};
+
+static void
+test_chart_label (gconstpointer data)
+{
+  const LabelCase *c = data;
+  g_autoptr(RolloutProject) project = new_project ();
+  RolloutMetric *metric = rollout_project_lookup_metric (project, "sat");
+  g_autoptr(RolloutGateMetric) gm = rollout_gate_metric_new ("sat", ROLLOUT_COMPARISON_GE, 4.2);
+  RolloutChartRect area = { 10, 20, 280, 100 };
+  RolloutChartRect bounds = { 10, 0, c->right - 10, 120 };
+  RolloutChartRect place;
+  g_autoptr(RolloutMetricChart) chart = NULL;
+
+  gm->aggregate = ROLLOUT_AGGREGATE_MEAN;
+  gm->window_days = 2;
+  set_samples (metric, "2026-03-02 p1 4.0;2026-03-04 p1 4.4;2026-03-03 p1 4.2");
+  chart = rollout_metric_chart_new (metric, rollout_project_lookup_phase (project, "p1"), gm, &area);
+  /* As test_chart_geometry () has it. */
+  g_assert_cmpfloat_with_epsilon (point (chart, 2)->x, 190, 1e-9);
+  g_assert_cmpfloat_with_epsilon (point (chart, 2)->y, 45, 1e-9);
+
+  g_assert_cmpint (rollout_metric_chart_place_label (chart, c->line_y, c->width, 13, &bounds,
+                                                     c->avoid.width > 0 ? &c->avoid : NULL, &place),
+                   ==, c->clear);
+  g_assert_cmpfloat_with_epsilon (place.x, c->x, 1e-9);
+  g_assert_cmpfloat_with_epsilon (place.y, c->y, 1e-9);
+  g_assert_cmpfloat (place.width, ==, c->width);
+  g_assert_cmpfloat (place.height, ==, 13);
+  g_assert_cmpfloat (place.x, >=, bounds.x);
+  g_assert_cmpfloat (place.y, >=, bounds.y);
+  g_assert_cmpfloat (place.y + place.height, <=, bounds.y + bounds.height);
+  if (c->width <= bounds.width)
+    g_assert_cmpfloat (place.x + place.width, <=, bounds.x + bounds.width);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -875,6 +937,12 @@ main (int   argc,
   g_test_add_func ("/rollout/gates/chart/all-phases", test_chart_all_phases);
   g_test_add_func ("/rollout/gates/chart/period", test_chart_period);
   g_test_add_func ("/rollout/gates/chart/empty", test_chart_empty);
+  for (guint i = 0; i < G_N_ELEMENTS (label_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/rollout/gates/chart/label/%s", label_cases[i].name);
+
+      g_test_add_data_func (path, &label_cases[i], test_chart_label);
+    }
 
   return g_test_run ();
 }

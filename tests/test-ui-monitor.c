@@ -27,6 +27,7 @@
 #include "rollout-format.h"
 #include "rollout-generator.h"
 #include "rollout-monitor-card.h"
+#include "rollout-monitor-chart.h"
 #include "rollout-monitor-feedback.h"
 #include "rollout-monitor-feedback-dialog.h"
 #include "rollout-monitor-import-dialog.h"
@@ -613,6 +614,135 @@ test_many_phases (void)
   g_rmdir (dir);
 }
 
+/* Charts' labels in both directions --------------------------------------- */
+
+static GtkTextDirection saved_direction;
+
+/* The demo plan on the Monitor, its widgets laid out in @direction, in a
+ * window 1400 × 900 (at least: GTK keeps a window's first size within the
+ * screen, not its minimum). */
+static void
+fixture_set_up_direction (Fixture       *fixture,
+                          gconstpointer  direction)
+{
+  saved_direction = gtk_widget_get_default_direction ();
+  gtk_widget_set_default_direction (GPOINTER_TO_INT (direction));
+  fixture_set_up (fixture, NULL);
+  gtk_widget_set_size_request (GTK_WIDGET (fixture->window), 1400, 900);
+}
+
+static void
+fixture_tear_down_direction (Fixture       *fixture,
+                             gconstpointer  direction)
+{
+  GSettings *settings = rollout_application_get_settings (app);
+
+  fixture_tear_down (fixture, NULL);
+  gtk_widget_set_default_direction (saved_direction);
+  /* The window kept its size for the next ones. */
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  g_settings_reset (settings, "window-maximized");
+}
+
+/* The charts on the phases' cards (the Metrics page has one too). */
+static GPtrArray *
+charts (Fixture *fixture)
+{
+  GPtrArray *found = g_ptr_array_new ();
+  g_autoptr(GPtrArray) cards = g_ptr_array_new ();
+
+  collect_by_type (GTK_WIDGET (fixture->view), ROLLOUT_TYPE_MONITOR_CARD, cards);
+  for (guint i = 0; i < cards->len; i++)
+    collect_by_type (g_ptr_array_index (cards, i), ROLLOUT_TYPE_MONITOR_CHART, found);
+  return found;
+}
+
+static gboolean
+charts_laid_out_at_1400 (gconstpointer data)
+{
+  Fixture *fixture = (Fixture *) data;
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (fixture->window));
+  g_autoptr(GPtrArray) found = charts (fixture);
+
+  if (surface == NULL || gdk_surface_get_width (surface) != 1400 || found->len == 0)
+    return FALSE;
+  for (guint i = 0; i < found->len; i++)
+    if (!gtk_widget_get_mapped (g_ptr_array_index (found, i)) ||
+        gtk_widget_get_width (g_ptr_array_index (found, i)) <= 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* Every phase's charts, left to right and right to left: the threshold's
+ * label ("≥ 4.2") is inside its chart, never cut by an edge nor over the
+ * value labels, and clear of the samples. */
+static void
+test_chart_labels (Fixture       *fixture,
+                   gconstpointer  direction)
+{
+  GListModel *phases = rollout_project_get_phases (fixture->project);
+  g_autoptr(GPtrArray) found = NULL;
+  guint labelled = 0;
+
+  /* Finished phases start folded. */
+  for (guint i = 0, n = g_list_model_get_n_items (phases); i < n; i++)
+    {
+      g_autoptr(RolloutPhase) phase = g_list_model_get_item (phases, i);
+
+      rollout_monitor_card_set_expanded (card (fixture, phase), TRUE);
+    }
+  g_assert_true (wait_for (charts_laid_out_at_1400, fixture));
+  drain ();
+
+  found = charts (fixture);
+  for (guint i = 0; i < found->len; i++)
+    {
+      RolloutMonitorChart *chart = g_ptr_array_index (found, i);
+      const RolloutMetricChart *geometry = rollout_monitor_chart_get_geometry (chart);
+      int width = gtk_widget_get_width (GTK_WIDGET (chart));
+      int height = gtk_widget_get_height (GTK_WIDGET (chart));
+      graphene_rect_t label, near;
+
+      g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (chart)), ==, GPOINTER_TO_INT (direction));
+      g_assert_nonnull (geometry);
+      if (!rollout_monitor_chart_get_label_bounds (chart, &label))
+        continue;
+      labelled++;
+      g_assert_cmpfloat (label.size.width, >, 0);
+      g_assert_cmpfloat (label.origin.x, >=, geometry->area.x);
+      g_assert_cmpfloat (label.origin.x + label.size.width, <=, geometry->area.x + geometry->area.width);
+      g_assert_cmpfloat (label.origin.x + label.size.width, <=, width);
+      g_assert_cmpfloat (label.origin.y, >=, 0);
+      g_assert_cmpfloat (label.origin.y + label.size.height, <=, height);
+      /* No sample's dot (3 px round) under it or touching it, nor the
+       * line between two, nor the gate's value (a bar across the mean's
+       * days). */
+      graphene_rect_inset_r (&label, -4, -4, &near);
+      for (guint j = 0; j < geometry->points->len; j++)
+        {
+          const RolloutChartPoint *point = &g_array_index (geometry->points, RolloutChartPoint, j);
+          const RolloutChartPoint *before = j > 0 ? point - 1 : NULL;
+
+          g_assert_false (graphene_rect_contains_point (&near, &GRAPHENE_POINT_INIT (point->x, point->y)));
+          for (guint k = 1; before != NULL && before->segment == point->segment && k < 32; k++)
+            {
+              graphene_point_t on = GRAPHENE_POINT_INIT (before->x + (point->x - before->x) * k / 32.0,
+                                                         before->y + (point->y - before->y) * k / 32.0);
+
+              g_assert_false (graphene_rect_contains_point (&label, &on));
+            }
+        }
+      if (geometry->has_aggregate && geometry->has_window)
+        g_assert_false (graphene_rect_intersection (&near,
+                                                    &GRAPHENE_RECT_INIT (geometry->window.x, geometry->aggregate_y - 1,
+                                                                         geometry->window.width, 2),
+                                                    NULL));
+    }
+  /* Dogfood's 3 criteria, the pilot's 4 and the expansion's 4. */
+  g_assert_cmpuint (labelled, ==, 11);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -626,6 +756,10 @@ main (int   argc,
   g_test_add ("/rollout/ui-monitor/samples", Fixture, NULL, fixture_set_up, test_samples, fixture_tear_down);
   g_test_add ("/rollout/ui-monitor/feedback", Fixture, NULL, fixture_set_up, test_feedback, fixture_tear_down);
   g_test_add_func ("/rollout/ui-monitor/many-phases", test_many_phases);
+  g_test_add ("/rollout/ui-monitor/chart-labels/ltr", Fixture, GINT_TO_POINTER (GTK_TEXT_DIR_LTR),
+              fixture_set_up_direction, test_chart_labels, fixture_tear_down_direction);
+  g_test_add ("/rollout/ui-monitor/chart-labels/rtl", Fixture, GINT_TO_POINTER (GTK_TEXT_DIR_RTL),
+              fixture_set_up_direction, test_chart_labels, fixture_tear_down_direction);
 
   return ui_test_run ();
 }

@@ -19,12 +19,14 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "rollout-application.h"
 #include "rollout-file.h"
 #include "rollout-format.h"
 #include "rollout-risk-editor.h"
+#include "rollout-risk-layout.h"
 #include "rollout-risk-view.h"
 #include "rollout-window.h"
 #include "ui-test-util.h"
@@ -704,6 +706,167 @@ test_edit_while_hidden (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (fixture->register_model), ==, n);
 }
 
+/* The register in German ------------------------------------------------------ */
+
+static char *saved_language;
+static char *saved_domain;
+
+/* Widgets made after this speak @language ("de"), from the catalogue the
+ * build compiled from po/, or English for NULL. gettext reads LANGUAGE on
+ * every call; textdomain () makes it forget what it translated before. */
+static void
+speak (const char *language)
+{
+  if (language != NULL)
+    {
+      g_autofree char *dir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+      g_autofree char *mo = g_build_filename (dir, language, "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+
+      g_assert_true (g_file_test (mo, G_FILE_TEST_IS_REGULAR));
+      saved_language = g_strdup (g_getenv ("LANGUAGE"));
+      saved_domain = g_strdup (textdomain (NULL));
+      g_setenv ("LANGUAGE", language, TRUE);
+      bindtextdomain (GETTEXT_PACKAGE, dir);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+      return;
+    }
+  if (saved_domain == NULL)
+    return;
+  if (saved_language != NULL)
+    g_setenv ("LANGUAGE", saved_language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  textdomain (saved_domain);
+  g_clear_pointer (&saved_language, g_free);
+  g_clear_pointer (&saved_domain, g_free);
+}
+
+/* The demo plan on the Risks view in @language, at 1400 × 900 (at least:
+ * GTK keeps a window's first size within the screen, not its minimum). */
+static void
+fixture_set_up_speaking (Fixture       *fixture,
+                         gconstpointer  language)
+{
+  speak (language);
+  fixture_set_up (fixture, NULL);
+  gtk_widget_set_size_request (GTK_WIDGET (fixture->window), 1400, 900);
+}
+
+static void
+fixture_tear_down_speaking (Fixture       *fixture,
+                            gconstpointer  language)
+{
+  GSettings *settings = rollout_application_get_settings (app);
+
+  fixture_tear_down (fixture, NULL);
+  /* The window kept its size for the next ones. */
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  g_settings_reset (settings, "window-maximized");
+  speak (NULL);
+}
+
+static const RolloutRiskStatus all_statuses[] = {
+  ROLLOUT_RISK_STATUS_OPEN, ROLLOUT_RISK_STATUS_MITIGATING,
+  ROLLOUT_RISK_STATUS_CLOSED, ROLLOUT_RISK_STATUS_OCCURRED,
+};
+
+/* The register's labels on screen that show a status. */
+static void
+collect_status_labels (GtkWidget *widget,
+                       GPtrArray *found)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    for (guint i = 0; i < G_N_ELEMENTS (all_statuses); i++)
+      if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), rollout_risk_status_label (all_statuses[i])) == 0)
+        g_ptr_array_add (found, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_status_labels (c, found);
+}
+
+static GPtrArray *
+status_labels (Fixture *fixture)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  collect_status_labels (find_by_type (GTK_WIDGET (fixture->view), GTK_TYPE_COLUMN_VIEW), found);
+  return found;
+}
+
+/* The window's width on screen, with the edges it is resized by. */
+static int
+window_width (RolloutWindow *window)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+
+  return surface != NULL ? gdk_surface_get_width (surface) : 0;
+}
+
+static gboolean
+mitigating_shown_at_1400 (gconstpointer data)
+{
+  Fixture *fixture = (Fixture *) data;
+  g_autoptr(GPtrArray) labels = status_labels (fixture);
+
+  if (window_width (fixture->window) != 1400)
+    return FALSE;
+  for (guint i = 0; i < labels->len; i++)
+    if (g_str_equal (gtk_label_get_label (g_ptr_array_index (labels, i)),
+                     rollout_risk_status_label (ROLLOUT_RISK_STATUS_MITIGATING)) &&
+        gtk_widget_get_width (g_ptr_array_index (labels, i)) > 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The Status column is as wide as the longest status in the language in
+ * use, whichever the register shows: "Wird gemindert" in German is whole,
+ * and the column fits in the register; English keeps its layout. */
+static void
+test_status_column_fits (Fixture       *fixture,
+                         gconstpointer  language)
+{
+  GtkWidget *column_view = find_by_type (GTK_WIDGET (fixture->view), GTK_TYPE_COLUMN_VIEW);
+  g_autoptr(GPtrArray) labels = NULL;
+  int widest = 0;
+
+  if (language != NULL)
+    g_assert_cmpstr (rollout_risk_status_label (ROLLOUT_RISK_STATUS_MITIGATING), ==, "Wird gemindert");
+  g_assert_true (wait_for (mitigating_shown_at_1400, fixture));
+  drain ();
+
+  labels = status_labels (fixture);
+  g_assert_cmpuint (labels->len, >=, 3);
+  /* The longest status, in the cells' font. */
+  for (guint i = 0; i < G_N_ELEMENTS (all_statuses); i++)
+    {
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (g_ptr_array_index (labels, 0),
+                                                                      rollout_risk_status_label (all_statuses[i]));
+      int width;
+
+      pango_layout_get_pixel_size (layout, &width, NULL);
+      widest = MAX (widest, width);
+    }
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = g_ptr_array_index (labels, i);
+      GtkWidget *cell = gtk_widget_get_ancestor (label, GTK_TYPE_BOX);
+      graphene_rect_t bounds;
+
+      g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))));
+      /* Room in the cell for the longest, after the status's mark. */
+      g_assert_true (gtk_widget_compute_bounds (label, cell, &bounds));
+      g_assert_cmpfloat (bounds.origin.x + widest, <=, gtk_widget_get_width (cell));
+      /* Inside the register, not under its edge. */
+      g_assert_true (gtk_widget_compute_bounds (label, column_view, &bounds));
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (column_view));
+    }
+  g_assert_cmpint (window_width (fixture->window), ==, 1400);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -718,6 +881,10 @@ main (int   argc,
   g_test_add ("/rollout/ui-risks/add-edit-delete", Fixture, NULL, fixture_set_up, test_add_edit_delete, fixture_tear_down);
   g_test_add ("/rollout/ui-risks/edit-while-hidden", Fixture, NULL, fixture_set_up, test_edit_while_hidden, fixture_tear_down);
   g_test_add ("/rollout/ui-risks/accessible", Fixture, NULL, fixture_set_up, test_accessible, fixture_tear_down);
+  g_test_add ("/rollout/ui-risks/status-column-fits/en", Fixture, NULL,
+              fixture_set_up_speaking, test_status_column_fits, fixture_tear_down_speaking);
+  g_test_add ("/rollout/ui-risks/status-column-fits/de", Fixture, "de",
+              fixture_set_up_speaking, test_status_column_fits, fixture_tear_down_speaking);
 
   return ui_test_run ();
 }

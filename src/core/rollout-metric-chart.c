@@ -12,7 +12,9 @@
  * behind, and the days a mean counts as a second band. Everything is
  * placed here, once, in the rectangle the caller gives, so that the
  * Monitor view (GtkSnapshot) and the printed report (cairo) draw exactly
- * the same thing without looking at dates or values again.
+ * the same thing without looking at dates or values again. Where the
+ * label of the threshold (or target) line goes is decided here too, so it
+ * stays inside the chart and off the samples.
  *
  * Time runs left to right in calendar days: a day d covers
  * [x0 + (d - first_day) * day_width, x0 + (d - first_day + 1) * day_width)
@@ -33,6 +35,10 @@
 
 #include "rollout-gates.h"
 #include "rollout-metric-chart.h"
+
+/* How far a line's label keeps from the samples: a dot and the ring
+ * around the gate's latest value. */
+#define LABEL_CLEARANCE 6.0
 
 /* Fewest days shown, so a single sample is not a chart of one day. */
 #define MIN_DAYS 7
@@ -514,4 +520,151 @@ rollout_metric_chart_new (RolloutMetric           *metric,
     }
 
   return chart;
+}
+
+static gboolean
+rect_contains (const RolloutChartRect *rect,
+               double                  x,
+               double                  y)
+{
+  return x >= rect->x && x <= rect->x + rect->width && y >= rect->y && y <= rect->y + rect->height;
+}
+
+static gboolean
+rects_overlap (const RolloutChartRect *a,
+               const RolloutChartRect *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width &&
+         a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+/* Whether the segment from (x0, y0) to (x1, y1) crosses @rect (clipped
+ * against it, Liang–Barsky). */
+static gboolean
+segment_crosses (const RolloutChartRect *rect,
+                 double                  x0,
+                 double                  y0,
+                 double                  x1,
+                 double                  y1)
+{
+  double dx = x1 - x0, dy = y1 - y0;
+  double p[4] = { -dx, dx, -dy, dy };
+  double q[4] = { x0 - rect->x, rect->x + rect->width - x0, y0 - rect->y, rect->y + rect->height - y0 };
+  double t0 = 0.0, t1 = 1.0;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      if (p[i] == 0.0)
+        {
+          if (q[i] < 0.0)
+            return FALSE;
+          continue;
+        }
+      if (p[i] < 0.0)
+        t0 = MAX (t0, q[i] / p[i]);
+      else
+        t1 = MIN (t1, q[i] / p[i]);
+      if (t0 > t1)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether a label at @rect would cover a sample, the line between two, or
+ * the gate's value. */
+static gboolean
+covers_samples (const RolloutMetricChart *chart,
+                const RolloutChartRect   *rect)
+{
+  RolloutChartRect near = { rect->x - LABEL_CLEARANCE, rect->y - LABEL_CLEARANCE,
+                            rect->width + 2 * LABEL_CLEARANCE, rect->height + 2 * LABEL_CLEARANCE };
+
+  for (guint i = 0; i < chart->points->len; i++)
+    {
+      const RolloutChartPoint *point = &g_array_index (chart->points, RolloutChartPoint, i);
+
+      if (rect_contains (&near, point->x, point->y))
+        return TRUE;
+      if (i > 0)
+        {
+          const RolloutChartPoint *before = &g_array_index (chart->points, RolloutChartPoint, i - 1);
+
+          if (before->segment == point->segment &&
+              segment_crosses (rect, before->x, before->y, point->x, point->y))
+            return TRUE;
+        }
+    }
+  if (chart->has_aggregate && chart->has_window && chart->window.width > 0)
+    {
+      RolloutChartRect bar = { chart->window.x, chart->aggregate_y - 2, chart->window.width, 4 };
+
+      if (rects_overlap (rect, &bar))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * rollout_metric_chart_place_label:
+ * @chart: a chart
+ * @line_y: the y of the horizontal line the label names (the threshold's
+ *   or the target's)
+ * @width: the label's width
+ * @height: the label's height
+ * @bounds: where the label may go: the plot, and the room above it
+ * @avoid: (nullable): something else drawn over the plot that the label
+ *   must not cover
+ * @place: (out): where the label goes
+ *
+ * Places a line's label inside @bounds, never over its edges, whatever
+ * the language or the direction of its text: above the line at its right
+ * end (where the latest samples are) or, when that leaves @bounds, below
+ * it; at the left end when the samples, the gate's value or @avoid are in
+ * the way at the right; in the first of these places that fits when they
+ * are in the way everywhere. Only a label wider than @bounds goes over
+ * them, from their left edge (and one taller than them, from their top).
+ *
+ * Returns: whether @place covers nothing
+ */
+gboolean
+rollout_metric_chart_place_label (const RolloutMetricChart *chart,
+                                  double                    line_y,
+                                  double                    width,
+                                  double                    height,
+                                  const RolloutChartRect   *bounds,
+                                  const RolloutChartRect   *avoid,
+                                  RolloutChartRect         *place)
+{
+  const double xs[] = { bounds->x + bounds->width - width, bounds->x };
+  const double ys[] = { line_y - height - 1, line_y + 2 };
+  gboolean fits = FALSE;
+
+  g_return_val_if_fail (chart != NULL, FALSE);
+  g_return_val_if_fail (bounds != NULL, FALSE);
+  g_return_val_if_fail (place != NULL, FALSE);
+
+  /* Too big for @bounds: from its top left corner. */
+  place->x = bounds->x;
+  place->y = bounds->y;
+  place->width = width;
+  place->height = height;
+
+  for (guint i = 0; i < G_N_ELEMENTS (xs); i++)
+    for (guint j = 0; j < G_N_ELEMENTS (ys); j++)
+      {
+        RolloutChartRect candidate = { MAX (bounds->x, xs[i]), ys[j], width, height };
+
+        if (candidate.y < bounds->y || candidate.y + height > bounds->y + bounds->height)
+          continue;
+        if (!covers_samples (chart, &candidate) && (avoid == NULL || !rects_overlap (&candidate, avoid)))
+          {
+            *place = candidate;
+            return TRUE;
+          }
+        /* The first place that fits, unless a clear one turns up. */
+        if (!fits)
+          *place = candidate;
+        fits = TRUE;
+      }
+  return FALSE;
 }

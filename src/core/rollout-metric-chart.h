@@ -132,6 +132,13 @@ double              rollout_metric_chart_x_for_day    (const RolloutMetricChart 
                                                        RolloutDate               day);
 double              rollout_metric_chart_y_for_value  (const RolloutMetricChart *chart,
                                                        double                    value);
+gboolean            rollout_metric_chart_place_label  (const RolloutMetricChart *chart,
+                                                       double                    line_y,
+                                                       double                    width,
+                                                       double                    height,
+                                                       const RolloutChartRect   *bounds,
+                                                       const RolloutChartRect   *avoid,
+                                                       RolloutChartRect         *place);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RolloutMetricChart, rollout_metric_chart_free)
 

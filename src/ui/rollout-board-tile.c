@@ -7,10 +7,11 @@
 
 /* The widget of one card on the board: the task's name, its team and
  * phase, what blocks it, its scheduled finish (with "Late" or "After gate"
- * in words beside it), its checklist progress and its owner's initials,
- * with the team's colour as a bar down the left edge. It only shows a
- * card; the board view gives it behaviour (focus, clicks, drag and drop).
- * Its accessible label says all of it in one sentence.
+ * in words beside it, shortened on a narrow card), its checklist progress
+ * and its owner's initials, with the team's colour as a bar down the left
+ * edge. It only shows a card; the board view gives it behaviour (focus,
+ * clicks, drag and drop). Its accessible label says all of it in one
+ * sentence.
  */
 
 #define G_LOG_DOMAIN "rollout-board-tile"
@@ -93,6 +94,30 @@ checklist_description (RolloutBoardTile *self)
                           self->card.n_checked, self->card.n_checklist);
 }
 
+/* What "Late" or "After gate" means for this card; with the chip's own
+ * words first when the card is too narrow to show them whole. */
+static char *
+late_description (RolloutBoardTile *self)
+{
+  g_autofree char *meaning = NULL;
+
+  if (self->card.lateness & ROLLOUT_BOARD_LATE)
+    meaning = g_strdup (_("Should have finished by now"));
+  else if (self->card.lateness & ROLLOUT_BOARD_AFTER_GATE)
+    {
+      g_autofree char *gate = rollout_format_date (self->card.gate);
+
+      /* Translators: the day the phase's go/no-go gate is due */
+      meaning = g_strdup_printf (_("Finishes after its phase’s gate, due %s"), gate);
+    }
+  else
+    return NULL;
+
+  if (pango_layout_is_ellipsized (gtk_label_get_layout (self->late_label)))
+    return g_strdup_printf ("%s\n%s", gtk_label_get_label (self->late_label), meaning);
+  return g_steal_pointer (&meaning);
+}
+
 /* Tooltips are written when asked for: setting them on every bind costs
  * more than the rest of the tile. */
 static gboolean
@@ -114,15 +139,8 @@ query_tooltip_cb (RolloutBoardTile *self,
     text = checklist_description (self);
   else if (target == GTK_WIDGET (self->date_label) || target == GTK_WIDGET (self->date_icon))
     text = date_description (self);
-  else if (target == GTK_WIDGET (self->late_label) && (self->card.lateness & ROLLOUT_BOARD_LATE))
-    text = g_strdup (_("Should have finished by now"));
-  else if (target == GTK_WIDGET (self->late_label) && (self->card.lateness & ROLLOUT_BOARD_AFTER_GATE))
-    {
-      g_autofree char *gate = rollout_format_date (self->card.gate);
-
-      /* Translators: the day the phase's go/no-go gate is due */
-      text = g_strdup_printf (_("Finishes after its phase’s gate, due %s"), gate);
-    }
+  else if (target == GTK_WIDGET (self->late_label))
+    text = late_description (self);
   else if (target != NULL && (target == GTK_WIDGET (self->avatar) || gtk_widget_is_ancestor (target, GTK_WIDGET (self->avatar))))
     text = g_strdup (rollout_task_get_owner (self->task));
   else if (target != NULL && gtk_widget_is_ancestor (target, self->blocked_box))

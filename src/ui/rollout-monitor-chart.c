@@ -11,7 +11,9 @@
  * when the data or the size changes; this widget just draws it. Behind the
  * line: the side of the threshold where the gate fails, lightly shaded,
  * the phase's period as a band and the days a mean counts as a stronger
- * one. The threshold is a dashed line labelled with its comparison; the
+ * one. The threshold is a dashed line labelled with its comparison (at
+ * the right end, or wherever core finds room inside the plot clear of the
+ * samples, so no edge cuts the label in any language or direction); the
  * samples that count towards the gate's value are filled dots, the others
  * hollow, and the value compared is a short bar across the mean's window
  * (or a ring around the latest sample) in the colour of the result. The
@@ -33,6 +35,8 @@
 #define PAD_TOP 8.0
 #define PAD_RIGHT 6.0
 #define LABEL_GAP 6.0
+/* Room each side of a line's label, on its background. */
+#define LABEL_PAD 2.0
 #define DOT_RADIUS 3.0
 
 struct _RolloutMonitorChart
@@ -237,6 +241,75 @@ set_source (cairo_t       *cr,
   cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha);
 }
 
+/* "No samples yet", in the middle of the plot, and the box behind it. */
+static PangoLayout *
+empty_message (RolloutMonitorChart *self,
+               RolloutChartRect    *box)
+{
+  const RolloutChartRect *area = &self->chart->area;
+  PangoLayout *layout = small_layout (self, self->phase != NULL ? _("No samples in this phase yet")
+                                                                : _("No samples yet"));
+  int w, h;
+
+  pango_layout_get_pixel_size (layout, &w, &h);
+  box->x = round (area->x + (area->width - w) / 2) - 4;
+  box->y = round (area->y + (area->height - h) / 2) - 1;
+  box->width = w + 8;
+  box->height = h + 2;
+  return layout;
+}
+
+/* The label of the threshold's line ("≥ 4.2"), or else of the target's
+ * ("target 8"), and where it goes: core keeps it inside the plot (and the
+ * room above it) and off the samples, so no edge cuts it, whichever the
+ * language and the direction of its text. NULL when there is no line. */
+static PangoLayout *
+line_label (RolloutMonitorChart  *self,
+            RolloutChartRect     *place,
+            const GdkRGBA       **color)
+{
+  const RolloutMetricChart *chart = self->chart;
+  g_autofree char *text = NULL;
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+  PangoLayout *layout;
+  PangoRectangle logical;
+  RolloutChartRect bounds, box;
+  double line_y;
+
+  if (chart->has_threshold)
+    {
+      /* In the locale's digits, as the gate's reasons are. */
+      g_snprintf (number, sizeof number, "%g", chart->threshold);
+      text = g_strdup_printf ("%s %s", comparison_symbol (chart->comparison), number);
+      line_y = chart->threshold_y;
+      *color = &self->fg;
+    }
+  else if (chart->has_target)
+    {
+      g_snprintf (number, sizeof number, "%g", chart->target);
+      /* Translators: the label of a metric's target line on a chart, "target 8" */
+      text = g_strdup_printf (_("target %s"), number);
+      line_y = chart->target_y;
+      *color = &self->success;
+    }
+  else
+    return NULL;
+
+  layout = small_layout (self, text);
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  bounds.x = chart->area.x;
+  bounds.y = 0;
+  bounds.width = chart->area.width;
+  bounds.height = chart->area.y + chart->area.height;
+  if (chart->points->len == 0)
+    g_object_unref (empty_message (self, &box));
+  rollout_metric_chart_place_label (chart, round (line_y), logical.width + 2 * LABEL_PAD, logical.height,
+                                    &bounds, chart->points->len == 0 ? &box : NULL, place);
+  place->x = round (place->x);
+  place->y = round (place->y);
+  return layout;
+}
+
 /* GtkWidget ---------------------------------------------------------------- */
 
 static void
@@ -437,70 +510,39 @@ rollout_monitor_chart_snapshot (GtkWidget   *widget,
     }
   cairo_destroy (cr);
 
-  /* The threshold's label, over everything, at the right end */
-  if (chart->has_threshold)
-    {
-      g_autofree char *label = NULL;
-      char number[G_ASCII_DTOSTR_BUF_SIZE];
-      double y;
+  /* The threshold's (or target's) label, over everything */
+  {
+    g_autoptr(PangoLayout) layout = NULL;
+    RolloutChartRect place;
+    GdkRGBA back = with_alpha (&self->background, 0.85f);
+    const GdkRGBA *color;
 
-      /* In the locale's digits, as the gate's reasons are. */
-      g_snprintf (number, sizeof number, "%g", chart->threshold);
-      label = g_strdup_printf ("%s %s", comparison_symbol (chart->comparison), number);
-      /* Above the line, unless that leaves the chart. */
-      y = chart->threshold_y - self->label_height - 1;
-      if (y < 0)
-        y = chart->threshold_y + 2;
+    layout = line_label (self, &place, &color);
+    if (layout != NULL)
       {
-        g_autoptr(PangoLayout) layout = small_layout (self, label);
-        int w, h;
-        GdkRGBA back = with_alpha (&self->background, 0.85f);
+        PangoRectangle logical;
 
-        pango_layout_get_pixel_size (layout, &w, &h);
-        gtk_snapshot_append_color (snapshot, &back,
-                                   &GRAPHENE_RECT_INIT (area->x + area->width - w - 4, y, w + 4, h));
-        append_text (self, snapshot, label, area->x + area->width - 2, y, 1.0, &self->fg);
+        pango_layout_get_pixel_extents (layout, NULL, &logical);
+        gtk_snapshot_append_color (snapshot, &back, &GRAPHENE_RECT_INIT (place.x, place.y, place.width, place.height));
+        gtk_snapshot_save (snapshot);
+        gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (round (place.x + LABEL_PAD - logical.x),
+                                                                round (place.y - logical.y)));
+        gtk_snapshot_append_layout (snapshot, layout, color);
+        gtk_snapshot_restore (snapshot);
       }
-    }
-
-  if (chart->has_target && !chart->has_threshold)
-    {
-      g_autofree char *value = NULL;
-      g_autofree char *label = NULL;
-      char number[G_ASCII_DTOSTR_BUF_SIZE];
-      double y = chart->target_y - self->label_height - 1;
-
-      /* In the locale's digits, as the gate's reasons are. */
-      g_snprintf (number, sizeof number, "%g", chart->target);
-      /* Translators: the label of a metric's target line on a chart, "target 8" */
-      label = g_strdup_printf (_("target %s"), number);
-      if (y < 0)
-        y = chart->target_y + 2;
-      {
-        GdkRGBA back = with_alpha (&self->background, 0.85f);
-        double w = text_width (self, label);
-
-        gtk_snapshot_append_color (snapshot, &back,
-                                   &GRAPHENE_RECT_INIT (area->x + area->width - w - 4, y, w + 4, self->label_height));
-      }
-      append_text (self, snapshot, label, area->x + area->width - 2, y, 1.0, &self->success);
-    }
+  }
 
   /* Over the lines: nothing to show */
   if (chart->points->len == 0)
     {
-      g_autoptr(PangoLayout) layout = small_layout (self, self->phase != NULL ? _("No samples in this phase yet")
-                                                                              : _("No samples yet"));
-      int w, h;
+      g_autoptr(PangoLayout) layout = NULL;
+      RolloutChartRect box;
       GdkRGBA back = with_alpha (&self->background, 0.9f);
-      double x, y;
 
-      pango_layout_get_pixel_size (layout, &w, &h);
-      x = round (area->x + (area->width - w) / 2);
-      y = round (area->y + (area->height - h) / 2);
-      gtk_snapshot_append_color (snapshot, &back, &GRAPHENE_RECT_INIT (x - 4, y - 1, w + 8, h + 2));
+      layout = empty_message (self, &box);
+      gtk_snapshot_append_color (snapshot, &back, &GRAPHENE_RECT_INIT (box.x, box.y, box.width, box.height));
       gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (box.x + 4, box.y + 1));
       gtk_snapshot_append_layout (snapshot, layout, &dim);
       gtk_snapshot_restore (snapshot);
     }
@@ -637,4 +679,48 @@ rollout_monitor_chart_get_n_points (RolloutMonitorChart *self)
   g_return_val_if_fail (ROLLOUT_IS_MONITOR_CHART (self), 0);
 
   return self->chart != NULL ? self->chart->points->len : 0;
+}
+
+/**
+ * rollout_monitor_chart_get_label_bounds:
+ * @self: a #RolloutMonitorChart
+ * @bounds: (out): where the threshold's (or target's) label is drawn, with
+ *   its background, in the chart's coordinates
+ *
+ * Returns: whether the chart has such a label at its present size
+ */
+gboolean
+rollout_monitor_chart_get_label_bounds (RolloutMonitorChart *self,
+                                        graphene_rect_t     *bounds)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  RolloutChartRect place;
+  const GdkRGBA *color;
+
+  g_return_val_if_fail (ROLLOUT_IS_MONITOR_CHART (self), FALSE);
+  g_return_val_if_fail (bounds != NULL, FALSE);
+
+  if (rollout_monitor_chart_get_geometry (self) == NULL)
+    return FALSE;
+  layout = line_label (self, &place, &color);
+  if (layout == NULL)
+    return FALSE;
+  graphene_rect_init (bounds, place.x, place.y, place.width, place.height);
+  return TRUE;
+}
+
+/**
+ * rollout_monitor_chart_get_geometry:
+ * @self: a #RolloutMonitorChart
+ *
+ * Returns: (transfer none) (nullable): the chart laid out at its present
+ *   size, or %NULL when it has no metric or no size
+ */
+const RolloutMetricChart *
+rollout_monitor_chart_get_geometry (RolloutMonitorChart *self)
+{
+  g_return_val_if_fail (ROLLOUT_IS_MONITOR_CHART (self), NULL);
+
+  ensure_layout (self, gtk_widget_get_width (GTK_WIDGET (self)), gtk_widget_get_height (GTK_WIDGET (self)));
+  return self->chart;
 }

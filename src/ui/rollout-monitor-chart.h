@@ -10,6 +10,7 @@
 #include <gtk/gtk.h>
 
 #include "rollout-gates.h"
+#include "rollout-metric-chart.h"
 
 G_BEGIN_DECLS
 
@@ -24,5 +25,9 @@ void       rollout_monitor_chart_set_data (RolloutMonitorChart     *self,
                                            const RolloutGateMetric *criterion,
                                            RolloutCriterionResult   result);
 guint      rollout_monitor_chart_get_n_points (RolloutMonitorChart *self);
+const RolloutMetricChart *
+           rollout_monitor_chart_get_geometry (RolloutMonitorChart *self);
+gboolean   rollout_monitor_chart_get_label_bounds (RolloutMonitorChart *self,
+                                                   graphene_rect_t     *bounds);
 
 G_END_DECLS

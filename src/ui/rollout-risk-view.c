@@ -1114,6 +1114,32 @@ cell_free (gpointer data)
   g_free (cell);
 }
 
+/* The status column is as wide as the longest status in the language in
+ * use ("Wird gemindert"), whichever statuses the register shows: @label
+ * sits in a stack as wide as all of them, which are never shown. */
+static GtkWidget *
+status_sizer (GtkLabel *label)
+{
+  static const RolloutRiskStatus statuses[] = {
+    ROLLOUT_RISK_STATUS_OPEN, ROLLOUT_RISK_STATUS_MITIGATING,
+    ROLLOUT_RISK_STATUS_CLOSED, ROLLOUT_RISK_STATUS_OCCURRED,
+  };
+  GtkWidget *stack = gtk_stack_new ();
+
+  gtk_stack_set_hhomogeneous (GTK_STACK (stack), TRUE);
+  gtk_stack_set_vhomogeneous (GTK_STACK (stack), FALSE);
+  gtk_stack_add_child (GTK_STACK (stack), GTK_WIDGET (label));
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    {
+      GtkWidget *sizer = gtk_label_new (rollout_risk_status_label (statuses[i]));
+
+      gtk_accessible_update_state (GTK_ACCESSIBLE (sizer), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+      gtk_stack_add_child (GTK_STACK (stack), sizer);
+    }
+  gtk_stack_set_visible_child (GTK_STACK (stack), GTK_WIDGET (label));
+  return stack;
+}
+
 static void
 cell_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
@@ -1146,7 +1172,7 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
       gtk_widget_add_css_class (GTK_WIDGET (cell->mark), "risk-status-mark");
       gtk_accessible_update_state (GTK_ACCESSIBLE (cell->mark), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
       gtk_box_append (GTK_BOX (cell->box), GTK_WIDGET (cell->mark));
-      gtk_box_append (GTK_BOX (cell->box), GTK_WIDGET (cell->label));
+      gtk_box_append (GTK_BOX (cell->box), status_sizer (cell->label));
       break;
     case COLUMN_TITLE:
     case COLUMN_PHASE:
@@ -1591,7 +1617,8 @@ rollout_risk_view_init (RolloutRiskView *self)
   add_column (self, COLUMN_TITLE, _("Risk"), -1, TRUE);
   add_column (self, COLUMN_OWNER, _("Owner"), 112, FALSE);
   add_column (self, COLUMN_PHASE, _("Phase"), 124, FALSE);
-  add_column (self, COLUMN_STATUS, _("Status"), 108, FALSE);
+  /* As wide as its cells: see status_sizer (). */
+  add_column (self, COLUMN_STATUS, _("Status"), -1, FALSE);
   self->sort_model = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->search_model)),
                                               g_object_ref (gtk_column_view_get_sorter (self->column_view)));
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->sort_model)));
