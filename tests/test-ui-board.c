@@ -822,40 +822,6 @@ save_window (RolloutWindow *window,
 
 /* Layout in German ------------------------------------------------------------ */
 
-static char *saved_language;
-static char *saved_domain;
-
-/* Widgets made after this speak @language ("de"), from the catalogue the
- * build compiled from po/, or English for NULL. gettext reads LANGUAGE on
- * every call; textdomain () makes it forget what it translated before. */
-static void
-speak (const char *language)
-{
-  if (language != NULL)
-    {
-      g_autofree char *dir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
-      g_autofree char *mo = g_build_filename (dir, language, "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
-
-      g_assert_true (g_file_test (mo, G_FILE_TEST_IS_REGULAR));
-      saved_language = g_strdup (g_getenv ("LANGUAGE"));
-      saved_domain = g_strdup (textdomain (NULL));
-      g_setenv ("LANGUAGE", language, TRUE);
-      bindtextdomain (GETTEXT_PACKAGE, dir);
-      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-      textdomain (GETTEXT_PACKAGE);
-      return;
-    }
-  if (saved_domain == NULL)
-    return;
-  if (saved_language != NULL)
-    g_setenv ("LANGUAGE", saved_language, TRUE);
-  else
-    g_unsetenv ("LANGUAGE");
-  textdomain (saved_domain);
-  g_clear_pointer (&saved_language, g_free);
-  g_clear_pointer (&saved_domain, g_free);
-}
-
 /* The demo plan on the Board in @language. */
 static void
 fixture_set_up_speaking (Fixture       *fixture,
@@ -869,13 +835,9 @@ static void
 fixture_tear_down_speaking (Fixture       *fixture,
                             gconstpointer  language)
 {
-  GSettings *settings = rollout_application_get_settings (app);
-
   fixture_tear_down (fixture, NULL);
   /* The window kept its size for the next ones. */
-  g_settings_reset (settings, "window-width");
-  g_settings_reset (settings, "window-height");
-  g_settings_reset (settings, "window-maximized");
+  forget_window_size ();
   speak (NULL);
 }
 

@@ -635,14 +635,10 @@ static void
 fixture_tear_down_direction (Fixture       *fixture,
                              gconstpointer  direction)
 {
-  GSettings *settings = rollout_application_get_settings (app);
-
   fixture_tear_down (fixture, NULL);
   gtk_widget_set_default_direction (saved_direction);
   /* The window kept its size for the next ones. */
-  g_settings_reset (settings, "window-width");
-  g_settings_reset (settings, "window-height");
-  g_settings_reset (settings, "window-maximized");
+  forget_window_size ();
 }
 
 /* The charts on the phases' cards (the Metrics page has one too). */

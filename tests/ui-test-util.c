@@ -15,6 +15,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "ui-test-util.h"
 
 static RolloutApplication *application;
@@ -579,4 +581,63 @@ gboolean
 widget_unmapped (gconstpointer widget)
 {
   return !gtk_widget_get_mapped ((GtkWidget *) widget);
+}
+
+static char *saved_language;
+static char *saved_domain;
+
+/**
+ * speak:
+ * @language: (nullable): a language of po/, as "de", or %NULL for English
+ *
+ * Widgets made after this speak @language, from the catalogue the build
+ * compiled from po/; %NULL goes back to what was spoken before. gettext
+ * reads LANGUAGE on every call; textdomain() makes it forget what it
+ * translated before.
+ */
+void
+speak (const char *language)
+{
+  if (language != NULL)
+    {
+      g_autofree char *dir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+      g_autofree char *mo = g_build_filename (dir, language, "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+
+      g_assert_true (g_file_test (mo, G_FILE_TEST_IS_REGULAR));
+      if (saved_domain == NULL)
+        {
+          saved_language = g_strdup (g_getenv ("LANGUAGE"));
+          saved_domain = g_strdup (textdomain (NULL));
+        }
+      g_setenv ("LANGUAGE", language, TRUE);
+      bindtextdomain (GETTEXT_PACKAGE, dir);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+      return;
+    }
+  if (saved_domain == NULL)
+    return;
+  if (saved_language != NULL)
+    g_setenv ("LANGUAGE", saved_language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  textdomain (saved_domain);
+  g_clear_pointer (&saved_language, g_free);
+  g_clear_pointer (&saved_domain, g_free);
+}
+
+/**
+ * forget_window_size:
+ *
+ * Resets the window size the settings kept, so that a test that made its
+ * window bigger leaves the next ones their usual size.
+ */
+void
+forget_window_size (void)
+{
+  GSettings *settings = rollout_application_get_settings (application);
+
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  g_settings_reset (settings, "window-maximized");
 }

@@ -69,4 +69,7 @@ GtkDropTarget      *find_drop_target      (GtkWidget      *widget);
 gboolean            widget_mapped         (gconstpointer   widget);
 gboolean            widget_unmapped       (gconstpointer   widget);
 
+void                speak                 (const char     *language);
+void                forget_window_size    (void);
+
 G_END_DECLS
