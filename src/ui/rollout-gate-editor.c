@@ -331,17 +331,19 @@ add_criterion_row (RolloutGateEditor *self,
   gtk_widget_add_css_class (GTK_WIDGET (criterion->row), "gate-criterion");
   g_object_set_data_full (G_OBJECT (criterion->row), "criterion", criterion, (GDestroyNotify) criterion_free);
 
-  criterion->problem_icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-  gtk_widget_add_css_class (criterion->problem_icon, "error");
-  gtk_widget_set_visible (criterion->problem_icon, FALSE);
-  adw_expander_row_add_prefix (criterion->row, criterion->problem_icon);
-
   criterion->remove_button = gtk_button_new_from_icon_name ("user-trash-symbolic");
   gtk_widget_set_valign (criterion->remove_button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (criterion->remove_button, "flat");
   gtk_widget_set_tooltip_text (criterion->remove_button, _("Remove Criterion"));
   g_signal_connect_swapped (criterion->remove_button, "clicked", G_CALLBACK (remove_clicked_cb), criterion);
   adw_expander_row_add_action (criterion->row, criterion->remove_button);
+
+  /* Among the actions, before Remove (they are added at the start): a
+   * prefix would take room even while hidden. */
+  criterion->problem_icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  gtk_widget_add_css_class (criterion->problem_icon, "error");
+  gtk_widget_set_visible (criterion->problem_icon, FALSE);
+  adw_expander_row_add_action (criterion->row, criterion->problem_icon);
 
   criterion->metric_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (criterion->metric_row), _("Metric"));
@@ -448,7 +450,10 @@ show_criterion (Criterion *criterion,
   gtk_widget_set_tooltip_text (criterion->problem_icon, problem);
   gtk_accessible_update_property (GTK_ACCESSIBLE (criterion->problem_icon),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, problem != NULL ? problem : "", -1);
-  set_error_style (GTK_WIDGET (criterion->row), problem != NULL);
+  if (problem != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (criterion->row), "gate-problem");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (criterion->row), "gate-problem");
   set_error_style (GTK_WIDGET (criterion->threshold_row), threshold_wrong);
   set_error_style (GTK_WIDGET (criterion->metric_row), metric_wrong);
   gtk_widget_set_visible (GTK_WIDGET (criterion->days_row), aggregate_choice (criterion->gm) == CHOICE_MEAN_WINDOW);
