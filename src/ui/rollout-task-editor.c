@@ -6,6 +6,8 @@
  */
 
 /* The side panel that edits the selected task (or phase) of the timeline.
+ * A phase's go/no-go gate is summed up in a row that opens the gate
+ * editor.
  *
  * Every change is one command through the plan's history, labelled for the
  * Undo menu: a spin button step, a combo choice, a checklist tick. Text is
