@@ -16,8 +16,10 @@
  * page, where a metric that gates check names those gates.
  *
  * With ROLLOUT_SCREENSHOT_DIR set, the last test saves the dialog in light
- * and dark (gate-light.png, gate-dark.png) and with a problem shown
- * (gate-problem.png). Needs a display; run under Xvfb.
+ * and dark (gate-light.png, gate-dark.png), scrolled to its sign-offs
+ * (gate-signoffs.png), 360 px wide (gate-narrow.png) and with problems
+ * shown (gate-problem.png), and the cards and Metrics page it opens from
+ * (gate-cards.png, gate-metrics.png). Needs a display; run under Xvfb.
  */
 
 #include "config.h"
@@ -1086,11 +1088,19 @@ test_screenshot (Fixture       *fixture,
   adw_expander_row_set_expanded (criterion_row (dialog, 0), FALSE);
   scroll = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (find_by_type (GTK_WIDGET (dialog),
                                                                                    GTK_TYPE_SCROLLED_WINDOW)));
-  save_window (GTK_WINDOW (dialog), signoffs);
   gtk_adjustment_set_value (scroll, gtk_adjustment_get_upper (scroll));
   save_window (GTK_WINDOW (dialog), signoffs);
   gtk_adjustment_set_value (scroll, 0);
   adw_expander_row_set_expanded (criterion_row (dialog, 0), TRUE);
+
+  /* As narrow as the window goes. */
+  {
+    g_autofree char *narrow = g_build_filename (dir, "gate-narrow.png", NULL);
+
+    gtk_window_set_default_size (GTK_WINDOW (dialog), 360, 760);
+    save_window (GTK_WINDOW (dialog), narrow);
+    gtk_window_set_default_size (GTK_WINDOW (dialog), 600, 760);
+  }
 
   gtk_editable_set_text (threshold_of (criterion_row (dialog, 0)), "1,80");
   gtk_widget_activate_action (GTK_WIDGET (dialog), "gate.add-criterion", NULL);
