@@ -641,3 +641,206 @@ forget_window_size (void)
   g_settings_reset (settings, "window-height");
   g_settings_reset (settings, "window-maximized");
 }
+
+/* Pressing keys --------------------------------------------------------------- */
+
+static gboolean
+trigger_matches (GtkShortcutTrigger *trigger,
+                 guint               keyval,
+                 GdkModifierType     state)
+{
+  GdkModifierType mask = gtk_accelerator_get_default_mod_mask ();
+
+  if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+    return trigger_matches (gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)), keyval, state) ||
+           trigger_matches (gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)), keyval, state);
+  if (GTK_IS_KEYVAL_TRIGGER (trigger))
+    return gdk_keyval_to_lower (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger))) == gdk_keyval_to_lower (keyval) &&
+           (gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) & mask) == (state & mask);
+  /* Mnemonics and the rest are not pressed here. */
+  return FALSE;
+}
+
+/* Runs what @widget's controllers of @phase do with the key, pressed or
+ * released. */
+static gboolean
+dispatch_key (GtkWidget           *widget,
+              GtkPropagationPhase  phase,
+              guint                keyval,
+              GdkModifierType      state,
+              gboolean             released)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (gtk_event_controller_get_propagation_phase (controller) != phase)
+        continue;
+
+      /* Buttons act when Space is let go. */
+      if (released)
+        {
+          if (GTK_IS_EVENT_CONTROLLER_KEY (controller) && !GTK_IS_TEXT (widget))
+            g_signal_emit_by_name (controller, "key-released", keyval, 0, state);
+          continue;
+        }
+
+      /* A text field's own controller feeds the input method, which needs
+       * a real event: its key bindings below do the rest. */
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller) && !GTK_IS_TEXT (widget))
+        {
+          gboolean handled = FALSE;
+
+          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+          if (handled)
+            return TRUE;
+        }
+      else if (GTK_IS_SHORTCUT_CONTROLLER (controller))
+        {
+          GListModel *shortcuts = G_LIST_MODEL (controller);
+
+          for (guint k = 0; k < g_list_model_get_n_items (shortcuts); k++)
+            {
+              g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (shortcuts, k);
+
+              if (trigger_matches (gtk_shortcut_get_trigger (shortcut), keyval, state) &&
+                  gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), GTK_SHORTCUT_ACTION_EXCLUSIVE,
+                                                widget, gtk_shortcut_get_arguments (shortcut)))
+                return TRUE;
+            }
+        }
+    }
+  return FALSE;
+}
+
+/**
+ * press:
+ * @window: a window
+ * @keyval: a key, as %GDK_KEY_Tab
+ * @state: the modifiers held
+ *
+ * Presses and lets go @keyval in @window, as GTK delivers a key: capture
+ * from the top of the focus widget's surface down to it, then the widget
+ * itself, then bubbling back up, through every key and shortcut
+ * controller on the way. (GTK 4 has no public way to make a key event,
+ * and Xvfb has no XTest here.)
+ *
+ * Returns: whether something took the key
+ */
+gboolean
+press (GtkWindow       *window,
+       guint            keyval,
+       GdkModifierType  state)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  /* Held: the key may close what it went to (Escape on a dialog). */
+  g_autoptr(GPtrArray) path = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean handled = FALSE;
+
+  /* A key press shows where the focus is, as GtkWindow does. */
+  gtk_window_set_focus_visible (window, TRUE);
+  if (focus == NULL)
+    focus = GTK_WIDGET (window);
+  for (GtkWidget *w = focus; w != NULL; w = gtk_widget_get_parent (w))
+    {
+      g_ptr_array_add (path, g_object_ref (w));
+      /* A popover is a surface of its own: keys in it stay in it. */
+      if (GTK_IS_NATIVE (w))
+        break;
+    }
+
+  for (guint i = path->len; i > 0 && !handled; i--)
+    handled = dispatch_key (g_ptr_array_index (path, i - 1), GTK_PHASE_CAPTURE, keyval, state, FALSE);
+  if (!handled)
+    handled = dispatch_key (focus, GTK_PHASE_TARGET, keyval, state, FALSE);
+  for (guint i = 0; i < path->len && !handled; i++)
+    handled = dispatch_key (g_ptr_array_index (path, i), GTK_PHASE_BUBBLE, keyval, state, FALSE);
+
+  /* The key goes up again, where it went down, if that is still there. */
+  if (gtk_widget_get_root (focus) != NULL)
+    {
+      for (guint i = path->len; i > 0; i--)
+        dispatch_key (g_ptr_array_index (path, i - 1), GTK_PHASE_CAPTURE, keyval, state, TRUE);
+      dispatch_key (focus, GTK_PHASE_TARGET, keyval, state, TRUE);
+      for (guint i = 0; i < path->len; i++)
+        dispatch_key (g_ptr_array_index (path, i), GTK_PHASE_BUBBLE, keyval, state, TRUE);
+    }
+  drain ();
+  return handled;
+}
+
+/* Accessible names ------------------------------------------------------------- */
+
+/* Whether @widget shows text of its own: a label, or labels inside it. */
+gboolean
+has_text (GtkWidget *widget)
+{
+  if (!gtk_widget_get_visible (widget))
+    return FALSE;
+  if (GTK_IS_LABEL (widget))
+    return gtk_label_get_text (GTK_LABEL (widget)) != NULL && *gtk_label_get_text (GTK_LABEL (widget)) != '\0';
+  if (GTK_IS_INSCRIPTION (widget))
+    return gtk_inscription_get_text (GTK_INSCRIPTION (widget)) != NULL;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (has_text (c))
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+has_name (GtkWidget *widget)
+{
+  GtkAccessible *accessible = GTK_ACCESSIBLE (widget);
+
+  return gtk_test_accessible_has_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL) ||
+         gtk_test_accessible_has_relation (accessible, GTK_ACCESSIBLE_RELATION_LABELLED_BY) ||
+         has_text (widget);
+}
+
+/* The widget that speaks for @widget: parts of a composite (the text of
+ * an entry, the button of a menu button, …) are named by their whole. */
+GtkWidget *
+named_by (GtkWidget *widget)
+{
+  static GType composites[9];
+  GtkWidget *w = widget;
+
+  if (composites[0] == 0)
+    {
+      composites[0] = GTK_TYPE_MENU_BUTTON;
+      composites[1] = GTK_TYPE_SPIN_BUTTON;
+      composites[2] = GTK_TYPE_SEARCH_ENTRY;
+      composites[3] = GTK_TYPE_ENTRY;
+      composites[4] = GTK_TYPE_DROP_DOWN;
+      composites[5] = ADW_TYPE_ENTRY_ROW;
+      composites[6] = ADW_TYPE_SPLIT_BUTTON;
+      composites[7] = GTK_TYPE_PASSWORD_ENTRY;
+      composites[8] = ADW_TYPE_COMBO_ROW;
+    }
+  for (guint depth = 0; w != NULL && depth < 4; depth++, w = gtk_widget_get_parent (w))
+    for (guint i = 0; i < G_N_ELEMENTS (composites); i++)
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, composites[i]))
+        return w;
+  return widget;
+}
+
+gboolean
+is_interactive (GtkWidget *widget)
+{
+  return gtk_widget_get_focusable (widget) ||
+         (GTK_IS_ACTIONABLE (widget) && gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)) != NULL);
+}
+
+/**
+ * accessibility_on:
+ *
+ * Returns: whether GTK keeps accessible names and roles to check: not
+ *   with `GTK_A11Y=none` (as build-aux/sanitize.sh runs the tests)
+ */
+gboolean
+accessibility_on (void)
+{
+  return g_strcmp0 (g_getenv ("GTK_A11Y"), "none") != 0;
+}

@@ -72,4 +72,14 @@ gboolean            widget_unmapped       (gconstpointer   widget);
 void                speak                 (const char     *language);
 void                forget_window_size    (void);
 
+gboolean            press                 (GtkWindow      *window,
+                                           guint           keyval,
+                                           GdkModifierType state);
+
+gboolean            accessibility_on      (void);
+gboolean            has_text              (GtkWidget      *widget);
+gboolean            has_name              (GtkWidget      *widget);
+GtkWidget          *named_by              (GtkWidget      *widget);
+gboolean            is_interactive        (GtkWidget      *widget);
+
 G_END_DECLS

@@ -643,8 +643,29 @@ RolloutGateEvaluation *
 rollout_gates_evaluate_phase (RolloutProject *project,
                               RolloutPhase   *phase)
 {
+  g_return_val_if_fail (ROLLOUT_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (ROLLOUT_IS_PHASE (phase), NULL);
+
+  return rollout_gates_evaluate_gate (project, phase, rollout_phase_get_gate (phase));
+}
+
+/**
+ * rollout_gates_evaluate_gate:
+ * @project: a project
+ * @phase: one of its phases
+ * @gate: (nullable): criteria to judge @phase by, in place of its own gate
+ *
+ * Judges @phase against the plan as it is now by @gate, which need not be
+ * the phase's: the gate editor shows what a gate being edited would say.
+ *
+ * Returns: (transfer full): the evaluation
+ */
+RolloutGateEvaluation *
+rollout_gates_evaluate_gate (RolloutProject    *project,
+                             RolloutPhase      *phase,
+                             const RolloutGate *gate)
+{
   RolloutGateEvaluation *self;
-  const RolloutGate *gate;
   guint n_fail, n_open;
 
   g_return_val_if_fail (ROLLOUT_IS_PROJECT (project), NULL);
@@ -654,7 +675,6 @@ rollout_gates_evaluate_phase (RolloutProject *project,
   self->phase = g_object_ref (phase);
   self->criteria = g_ptr_array_new_with_free_func ((GDestroyNotify) criterion_free);
 
-  gate = rollout_phase_get_gate (phase);
   if (gate != NULL)
     {
       for (guint i = 0; gate->metrics != NULL && i < gate->metrics->len; i++)

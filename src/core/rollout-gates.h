@@ -143,6 +143,9 @@ const char            *rollout_verdict_get_label           (RolloutVerdict      
 
 RolloutGateEvaluation *rollout_gates_evaluate_phase        (RolloutProject        *project,
                                                             RolloutPhase          *phase);
+RolloutGateEvaluation *rollout_gates_evaluate_gate         (RolloutProject        *project,
+                                                            RolloutPhase          *phase,
+                                                            const RolloutGate     *gate);
 GPtrArray             *rollout_gates_evaluate              (RolloutProject        *project);
 gboolean               rollout_gates_can_start_next        (RolloutProject        *project,
                                                             RolloutPhase          *phase);

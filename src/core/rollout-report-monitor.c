@@ -32,6 +32,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "rollout-feedback-summary.h"
+#include "rollout-gate-edit.h"
 #include "rollout-metric-chart.h"
 #include "rollout-report-private.h"
 
@@ -132,27 +133,6 @@ criterion_kind_label (RolloutCriterionKind kind)
     }
 }
 
-static const char *
-comparison_symbol (RolloutComparison comparison)
-{
-  switch (comparison)
-    {
-    case ROLLOUT_COMPARISON_LT:
-      return "<";
-    case ROLLOUT_COMPARISON_LE:
-      return "≤";
-    case ROLLOUT_COMPARISON_GT:
-      return ">";
-    case ROLLOUT_COMPARISON_GE:
-      return "≥";
-    case ROLLOUT_COMPARISON_EQ:
-      return "=";
-    case ROLLOUT_COMPARISON_NE:
-    default:
-      return "≠";
-    }
-}
-
 /* A value as a chart's caption shows it: at most two decimals, none
  * trailing, and the unit when it is a symbol ("12.15%", "4.2/5"). Word
  * units ("reservations") are left to the metric's name. */
@@ -203,20 +183,6 @@ compact_tick_label (double value,
                                 g_dpgettext2 (GETTEXT_PACKAGE, "number suffix", scales[i].suffix));
       }
   return g_strdup_printf ("%.3g", value);
-}
-
-static char *
-describe_aggregate (const RolloutGateMetric *gm)
-{
-  if (gm->aggregate == ROLLOUT_AGGREGATE_MEAN && gm->window_days > 0)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "mean of the last %d day",
-                                         "mean of the last %d days",
-                                         gm->window_days),
-                            gm->window_days);
-  if (gm->aggregate == ROLLOUT_AGGREGATE_MEAN)
-    return g_strdup (_("mean of every sample"));
-  return g_strdup (_("latest sample"));
 }
 
 static const char *
@@ -696,7 +662,7 @@ draw_chart (ReportCanvas         *canvas,
   double small = report_get_line_height (report, REPORT_FONT_SMALL);
   g_autoptr(RolloutMetricChart) chart = NULL;
   g_autofree char *threshold = format_value (gm->threshold, unit);
-  g_autofree char *how = describe_aggregate (gm);
+  g_autofree char *how = rollout_gate_metric_describe_aggregate (gm);
   g_autofree char *caption = NULL;
   g_autofree char *value = NULL;
   const char *result = report_criterion_label (criterion->result);
@@ -705,7 +671,7 @@ draw_chart (ReportCanvas         *canvas,
 
   /* TRANSLATORS: under a metric chart's title: the gate's threshold, "≥ 180",
    * and how the value is taken, "mean of the last 7 days" */
-  caption = g_strdup_printf (C_("metric chart", "Gate %s %s · %s"), comparison_symbol (gm->comparison),
+  caption = g_strdup_printf (C_("metric chart", "Gate %s %s · %s"), rollout_comparison_get_symbol (gm->comparison),
                              threshold, how);
   /* The gate's value and its result on the right: the result in full,
    * the value ellipsized if it must be. */

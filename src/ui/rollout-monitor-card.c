@@ -13,7 +13,8 @@
  * The card of the phase the roll-out is in carries the decisions as
  * buttons bound to the Monitor view's actions (monitor.start-next-phase
  * and the others), so they are enabled exactly when the view's actions
- * are: "Start Next Phase" only on GO.
+ * are: "Start Next Phase" only on GO. Every card has "Edit Gate…"
+ * (monitor.edit-gate, with the phase's id).
  *
  * Cards are made again from the plan after every change; they hold no
  * state of their own but whether they are unfolded.
@@ -62,6 +63,7 @@ struct _RolloutMonitorCard
   GtkBox          *sentiments_box;
   GtkBox          *tags_box;
   GtkBox          *decisions_box;
+  GtkWidget       *gate_button;
   GtkWidget       *actions_box;
   GtkWidget       *rollback_button;
   GtkWidget       *pause_button;
@@ -529,6 +531,12 @@ update_actions (RolloutMonitorCard     *self,
   else
     gtk_widget_set_tooltip_text (self->start_button, NULL);
 
+  /* Every phase's gate can be edited, whatever the roll-out's stage. */
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->gate_button), "s", rollout_phase_get_id (self->phase));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->gate_button), "monitor.edit-gate");
+  gtk_button_set_label (GTK_BUTTON (self->gate_button),
+                        self->verdict == ROLLOUT_VERDICT_NONE ? _("Add _Gate…") : _("Edit _Gate…"));
+
   gtk_widget_set_visible (self->actions_box,
                           gtk_widget_get_visible (self->rollback_button) ||
                           gtk_widget_get_visible (self->resume_button) ||
@@ -655,6 +663,7 @@ rollout_monitor_card_class_init (RolloutMonitorCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RolloutMonitorCard, sentiments_box);
   gtk_widget_class_bind_template_child (widget_class, RolloutMonitorCard, tags_box);
   gtk_widget_class_bind_template_child (widget_class, RolloutMonitorCard, decisions_box);
+  gtk_widget_class_bind_template_child (widget_class, RolloutMonitorCard, gate_button);
   gtk_widget_class_bind_template_child (widget_class, RolloutMonitorCard, actions_box);
   gtk_widget_class_bind_template_child (widget_class, RolloutMonitorCard, rollback_button);
   gtk_widget_class_bind_template_child (widget_class, RolloutMonitorCard, pause_button);

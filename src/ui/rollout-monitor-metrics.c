@@ -10,6 +10,9 @@
  * a chart of all its samples and a table of them by date, to add, edit and
  * delete.
  *
+ * A metric that gates check cannot be deleted: the page lists those gates,
+ * each with a way into its editor.
+ *
  * Every change is one command. The form follows the plan after every edit,
  * undo or redo, but a field is only written when the plan's value differs
  * from what it last showed, so what is being typed is not overwritten. The
@@ -26,6 +29,8 @@
 
 #include "rollout-edit.h"
 #include "rollout-format.h"
+#include "rollout-gate-edit.h"
+#include "rollout-gate-editor.h"
 #include "rollout-monitor.h"
 #include "rollout-monitor-chart.h"
 #include "rollout-monitor-metrics.h"
@@ -88,6 +93,9 @@ struct _RolloutMonitorMetrics
   GtkListBox         *metrics_list;
   GtkStack           *stack;
   GtkWidget          *delete_metric_button;
+  AdwPreferencesGroup *gates_group;
+  GPtrArray          *gate_rows;
+  char               *gates_key;
   AdwEntryRow        *name_row;
   AdwEntryRow        *unit_row;
   AdwComboRow        *direction_row;
@@ -123,24 +131,113 @@ run (RolloutMonitorMetrics *self,
   return rollout_edit_run (GTK_WIDGET (self), self->document, command);
 }
 
-/* Whether a gate names @metric: then it cannot simply go. */
+/* The phases whose gate checks @metric: while there are any, it cannot
+ * simply go. */
+static GPtrArray *
+metric_users (RolloutProject *project,
+              RolloutMetric  *metric)
+{
+  return rollout_gates_find_metric_users (project, rollout_metric_get_id (metric));
+}
+
 static gboolean
 metric_in_use (RolloutProject *project,
                RolloutMetric  *metric)
 {
-  GListModel *phases = rollout_project_get_phases (project);
+  g_autoptr(GPtrArray) users = metric_users (project, metric);
 
-  for (guint i = 0, n = g_list_model_get_n_items (phases); i < n; i++)
+  return users->len > 0;
+}
+
+static const char *
+phase_name (RolloutPhase *phase)
+{
+  return rollout_phase_get_name (phase) != NULL ? rollout_phase_get_name (phase) : rollout_phase_get_id (phase);
+}
+
+/* "‘Pilot’, ‘Expansion’" */
+static char *
+join_phase_names (GPtrArray *phases)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < phases->len; i++)
     {
-      g_autoptr(RolloutPhase) phase = g_list_model_get_item (phases, i);
+      if (i > 0)
+        g_string_append (names, _(", "));
+      /* Translators: the name of a phase, quoted in a list */
+      g_string_append_printf (names, _("‘%s’"), phase_name (g_ptr_array_index (phases, i)));
+    }
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+/* Which gates check the metric shown, each with a way to its editor. */
+static void
+update_gates (RolloutMonitorMetrics *self,
+              GPtrArray             *users)
+{
+  g_autoptr(GString) key = NULL;
+
+  if (self->gate_rows == NULL || self->gates_group == NULL)
+    return;
+  key = g_string_new (NULL);
+  for (guint i = 0; i < users->len; i++)
+    {
+      RolloutPhase *phase = g_ptr_array_index (users, i);
       const RolloutGate *gate = rollout_phase_get_gate (phase);
 
-      for (guint k = 0; gate != NULL && gate->metrics != NULL && k < gate->metrics->len; k++)
-        if (g_strcmp0 (((RolloutGateMetric *) g_ptr_array_index (gate->metrics, k))->metric_id,
-                       rollout_metric_get_id (metric)) == 0)
-          return TRUE;
+      g_string_append_printf (key, "%p\x1f%s", (gpointer) phase, phase_name (phase));
+      for (guint k = 0; k < gate->metrics->len; k++)
+        {
+          g_autofree char *text = rollout_gate_metric_describe (g_ptr_array_index (gate->metrics, k), self->metric);
+
+          g_string_append_printf (key, "\x1f%s", text);
+        }
+      g_string_append_c (key, '\x1e');
     }
-  return FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->gates_group), users->len > 0);
+  if (g_strcmp0 (key->str, self->gates_key) == 0)
+    return;
+  g_free (self->gates_key);
+  self->gates_key = g_strdup (key->str);
+
+  for (guint i = 0; i < self->gate_rows->len; i++)
+    adw_preferences_group_remove (self->gates_group, g_ptr_array_index (self->gate_rows, i));
+  g_ptr_array_set_size (self->gate_rows, 0);
+
+  for (guint i = 0; i < users->len; i++)
+    {
+      RolloutPhase *phase = g_ptr_array_index (users, i);
+      const RolloutGate *gate = rollout_phase_get_gate (phase);
+      g_autoptr(GString) criteria = g_string_new (NULL);
+      g_autofree char *label = NULL;
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("Edit _Gate…"));
+
+      for (guint k = 0; k < gate->metrics->len; k++)
+        {
+          RolloutGateMetric *gm = g_ptr_array_index (gate->metrics, k);
+          g_autofree char *text = NULL;
+
+          if (g_strcmp0 (gm->metric_id, rollout_metric_get_id (self->metric)) != 0)
+            continue;
+          text = rollout_gate_metric_describe (gm, self->metric);
+          g_string_append_printf (criteria, "%s%s", criteria->len > 0 ? "\n" : "", text);
+        }
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), phase_name (phase));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), criteria->str);
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "metrics.edit-gate");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", rollout_phase_get_id (phase));
+      /* Translators: a button's name for assistive technologies; a phase */
+      label = g_strdup_printf (_("Edit the gate of ‘%s’"), phase_name (phase));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+      adw_preferences_group_add (self->gates_group, row);
+      g_ptr_array_add (self->gate_rows, row);
+    }
 }
 
 static RolloutSampleRow *
@@ -154,16 +251,32 @@ update_actions (RolloutMonitorMetrics *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   RolloutProject *project = get_project (self);
-  gboolean in_use = self->metric != NULL && metric_in_use (project, self->metric);
+  g_autoptr(GPtrArray) users = self->metric != NULL ? metric_users (project, self->metric)
+                                                    : g_ptr_array_new ();
+  gboolean in_use = users->len > 0;
+  g_autofree char *refusal = NULL;
 
   gtk_widget_action_set_enabled (widget, "metrics.new-metric", project != NULL);
   gtk_widget_action_set_enabled (widget, "metrics.delete-metric", self->metric != NULL && !in_use);
   gtk_widget_action_set_enabled (widget, "metrics.add-sample", self->metric != NULL);
   gtk_widget_action_set_enabled (widget, "metrics.edit-sample", self->metric != NULL && selected_row (self) != NULL);
   gtk_widget_action_set_enabled (widget, "metrics.delete-sample", self->metric != NULL && selected_row (self) != NULL);
-  gtk_widget_set_tooltip_text (self->delete_metric_button,
-                               in_use ? _("A gate watches this metric: take it out of the gate first")
-                                      : _("Delete the Metric"));
+  if (in_use)
+    {
+      g_autofree char *names = join_phase_names (users);
+
+      refusal = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              /* Translators: %s is a phase's name, quoted */
+                                              "The gate of %s checks this metric: take it out of the gate first",
+                                              /* Translators: %s is a list of phases' names, quoted */
+                                              "The gates of %s check this metric: take it out of the gates first",
+                                              users->len),
+                                 names);
+    }
+  gtk_widget_set_tooltip_text (self->delete_metric_button, in_use ? refusal : _("Delete the Metric"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->delete_metric_button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, in_use ? refusal : "", -1);
+  update_gates (self, users);
 }
 
 /* Sidebar ------------------------------------------------------------------ */
@@ -592,6 +705,22 @@ delete_metric_action (GtkWidget  *widget,
 }
 
 static void
+edit_gate_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RolloutMonitorMetrics *self = ROLLOUT_MONITOR_METRICS (widget);
+  RolloutProject *project = get_project (self);
+  RolloutPhase *phase;
+
+  if (project == NULL)
+    return;
+  phase = rollout_project_lookup_phase (project, g_variant_get_string (parameter, NULL));
+  if (phase != NULL)
+    rollout_gate_editor_open (widget, self->document, phase);
+}
+
+static void
 add_sample_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
@@ -653,6 +782,8 @@ rollout_monitor_metrics_dispose (GObject *object)
   g_clear_pointer (&self->sidebar_key, g_free);
   g_clear_pointer (&self->shown_name, g_free);
   g_clear_pointer (&self->shown_unit, g_free);
+  g_clear_pointer (&self->gate_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->gates_key, g_free);
 
   G_OBJECT_CLASS (rollout_monitor_metrics_parent_class)->dispose (object);
 }
@@ -672,6 +803,7 @@ rollout_monitor_metrics_class_init (RolloutMonitorMetricsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RolloutMonitorMetrics, metrics_list);
   gtk_widget_class_bind_template_child (widget_class, RolloutMonitorMetrics, stack);
   gtk_widget_class_bind_template_child (widget_class, RolloutMonitorMetrics, delete_metric_button);
+  gtk_widget_class_bind_template_child (widget_class, RolloutMonitorMetrics, gates_group);
   gtk_widget_class_bind_template_child (widget_class, RolloutMonitorMetrics, name_row);
   gtk_widget_class_bind_template_child (widget_class, RolloutMonitorMetrics, unit_row);
   gtk_widget_class_bind_template_child (widget_class, RolloutMonitorMetrics, direction_row);
@@ -686,6 +818,7 @@ rollout_monitor_metrics_class_init (RolloutMonitorMetricsClass *klass)
 
   gtk_widget_class_install_action (widget_class, "metrics.new-metric", NULL, new_metric_action);
   gtk_widget_class_install_action (widget_class, "metrics.delete-metric", NULL, delete_metric_action);
+  gtk_widget_class_install_action (widget_class, "metrics.edit-gate", "s", edit_gate_action);
   gtk_widget_class_install_action (widget_class, "metrics.add-sample", NULL, add_sample_action);
   gtk_widget_class_install_action (widget_class, "metrics.edit-sample", NULL, edit_sample_action);
   gtk_widget_class_install_action (widget_class, "metrics.delete-sample", NULL, delete_sample_action);
@@ -697,6 +830,7 @@ rollout_monitor_metrics_init (RolloutMonitorMetrics *self)
   g_autoptr(GtkStringList) directions = gtk_string_list_new (NULL);
   GtkEventController *controller;
 
+  self->gate_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* In the order of RolloutDirection */

@@ -15,6 +15,9 @@
  * Import CSV brings in samples or feedback after showing what it would add
  * and what is wrong with the file.
  *
+ * Each card's Edit Gate… opens the gate editor on its phase
+ * (monitor.edit-gate).
+ *
  * The decisions are this view's actions: monitor.start-next-phase is
  * enabled only when the gate before the next phase is GO; when it is not,
  * monitor.override-gate asks for a reason first. Pause, resume and roll
@@ -37,6 +40,7 @@
 #include "rollout-edit.h"
 #include "rollout-file-chooser.h"
 #include "rollout-format.h"
+#include "rollout-gate-editor.h"
 #include "rollout-monitor.h"
 #include "rollout-monitor-card.h"
 #include "rollout-monitor-feedback.h"
@@ -121,6 +125,7 @@ update_actions (RolloutMonitorView *self)
                                  current != NULL && rollout_monitor_can_decide (project, current, ROLLOUT_DECISION_RESUME));
   gtk_widget_action_set_enabled (widget, "monitor.roll-back",
                                  current != NULL && rollout_monitor_can_decide (project, current, ROLLOUT_DECISION_ROLLBACK));
+  gtk_widget_action_set_enabled (widget, "monitor.edit-gate", project != NULL);
   gtk_widget_action_set_enabled (widget, "monitor.import-metrics", project != NULL);
   gtk_widget_action_set_enabled (widget, "monitor.import-feedback", project != NULL);
 }
@@ -554,6 +559,24 @@ decide_action (GtkWidget  *widget,
   ask_decision (self, phase, action);
 }
 
+/* Gates -------------------------------------------------------------------- */
+
+static void
+edit_gate_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RolloutMonitorView *self = ROLLOUT_MONITOR_VIEW (widget);
+  RolloutProject *project = get_project (self);
+  RolloutPhase *phase;
+
+  if (project == NULL)
+    return;
+  phase = rollout_project_lookup_phase (project, g_variant_get_string (parameter, NULL));
+  if (phase != NULL)
+    rollout_gate_editor_open (widget, self->document, phase);
+}
+
 /* Importing ---------------------------------------------------------------- */
 
 typedef struct {
@@ -766,6 +789,7 @@ rollout_monitor_view_class_init (RolloutMonitorViewClass *klass)
   gtk_widget_class_install_action (widget_class, "monitor.pause", NULL, decide_action);
   gtk_widget_class_install_action (widget_class, "monitor.resume", NULL, decide_action);
   gtk_widget_class_install_action (widget_class, "monitor.roll-back", NULL, decide_action);
+  gtk_widget_class_install_action (widget_class, "monitor.edit-gate", "s", edit_gate_action);
   gtk_widget_class_install_action (widget_class, "monitor.import-metrics", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "monitor.import-feedback", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "monitor.show-earlier", NULL, show_more_action);

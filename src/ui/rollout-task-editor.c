@@ -6,6 +6,8 @@
  */
 
 /* The side panel that edits the selected task (or phase) of the timeline.
+ * A phase's go/no-go gate is summed up in a row that opens the gate
+ * editor.
  *
  * Every change is one command through the plan's history, labelled for the
  * Undo menu: a spin button step, a combo choice, a checklist tick. Text is
@@ -32,6 +34,8 @@
 
 #include "rollout-edit.h"
 #include "rollout-format.h"
+#include "rollout-gate-editor.h"
+#include "rollout-gates.h"
 #include "rollout-task-editor.h"
 
 struct _RolloutTaskEditor
@@ -81,6 +85,7 @@ struct _RolloutTaskEditor
   AdwEntryRow        *phase_name_row;
   AdwComboRow        *phase_status_row;
   AdwActionRow       *phase_scheduled_row;
+  AdwActionRow       *phase_gate_row;
   GtkButton          *close_button;
   GtkButton          *delete_task_button;
   GtkButton          *delete_phase_button;
@@ -971,6 +976,20 @@ phase_status_selected_cb (RolloutTaskEditor *self)
   run (self, rollout_command_new_set_many (phase, label, "status", (RolloutPhaseStatus) selected, NULL));
 }
 
+/* The phase's gate is edited in a dialog of its own, as one undo step. */
+static void
+edit_gate_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RolloutTaskEditor *self = ROLLOUT_TASK_EDITOR (widget);
+
+  if (get_phase (self) == NULL || self->document == NULL)
+    return;
+  rollout_task_editor_commit (self);
+  rollout_gate_editor_open (widget, self->document, get_phase (self));
+}
+
 /* Showing the item -------------------------------------------------------- */
 
 static void
@@ -1081,6 +1100,7 @@ static void
 refresh_phase (RolloutTaskEditor *self,
                RolloutPhase      *phase)
 {
+  g_autoptr(RolloutGateEvaluation) evaluation = rollout_gates_evaluate_phase (get_project (self), phase);
   g_autofree char *scheduled = NULL;
 
   gtk_label_set_label (self->title_label, _("Phase"));
@@ -1089,6 +1109,7 @@ refresh_phase (RolloutTaskEditor *self,
   scheduled = describe_schedule (rollout_phase_get_start (phase), rollout_phase_get_finish (phase),
                                  FALSE, 0, FALSE);
   adw_action_row_set_subtitle (self->phase_scheduled_row, scheduled);
+  adw_action_row_set_subtitle (self->phase_gate_row, evaluation->summary);
 }
 
 static void
@@ -1211,10 +1232,13 @@ rollout_task_editor_class_init (RolloutTaskEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RolloutTaskEditor, phase_name_row);
   gtk_widget_class_bind_template_child (widget_class, RolloutTaskEditor, phase_status_row);
   gtk_widget_class_bind_template_child (widget_class, RolloutTaskEditor, phase_scheduled_row);
+  gtk_widget_class_bind_template_child (widget_class, RolloutTaskEditor, phase_gate_row);
   gtk_widget_class_bind_template_child (widget_class, RolloutTaskEditor, blocked_reason_row);
   gtk_widget_class_bind_template_child (widget_class, RolloutTaskEditor, close_button);
   gtk_widget_class_bind_template_child (widget_class, RolloutTaskEditor, delete_task_button);
   gtk_widget_class_bind_template_child (widget_class, RolloutTaskEditor, delete_phase_button);
+
+  gtk_widget_class_install_action (widget_class, "task-editor.edit-gate", NULL, edit_gate_action);
 
   gtk_widget_class_set_css_name (widget_class, "task-editor");
 }
