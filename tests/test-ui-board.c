@@ -775,51 +775,6 @@ test_large_plan (Fixture       *fixture,
   g_assert_cmpuint (count_tiles (GTK_WIDGET (fixture->view)), <=, 4 * 256);
 }
 
-static gboolean
-frames_passed (gconstpointer data)
-{
-  const guint *counter = data;
-
-  return *counter >= 3;
-}
-
-static gboolean
-count_frame_cb (GtkWidget     *widget,
-                GdkFrameClock *clock,
-                gpointer       data)
-{
-  (*(guint *) data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-save_window (RolloutWindow *window,
-             const char    *path)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width, height;
-  guint frames = 0;
-  guint tick;
-
-  /* A few frames, so everything is laid out and drawn. */
-  tick = gtk_widget_add_tick_callback (GTK_WIDGET (window), count_frame_cb, &frames, NULL);
-  g_assert_true (wait_for (frames_passed, &frames));
-  gtk_widget_remove_tick_callback (GTK_WIDGET (window), tick);
-
-  width = gdk_paintable_get_intrinsic_width (paintable);
-  height = gdk_paintable_get_intrinsic_height (paintable);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("saved %s (%d×%d)", path, width, height);
-}
-
 /* Layout in German ------------------------------------------------------------ */
 
 /* The demo plan on the Board in @language. */
@@ -1010,9 +965,9 @@ test_screenshot (Fixture       *fixture,
   }
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
-  save_window (fixture->window, light);
+  save_window (GTK_WINDOW (fixture->window), light);
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
-  save_window (fixture->window, dark);
+  save_window (GTK_WINDOW (fixture->window), dark);
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
   g_assert_true (activate (fixture, "win.undo", NULL));
 }

@@ -642,6 +642,58 @@ forget_window_size (void)
   g_settings_reset (settings, "window-maximized");
 }
 
+/* Screenshots ----------------------------------------------------------------- */
+
+static gboolean
+count_frame_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       data)
+{
+  (*(guint *) data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+frames_passed (gconstpointer data)
+{
+  return *(const guint *) data >= 3;
+}
+
+/**
+ * save_window:
+ * @window: a window on screen
+ * @path: where to write the PNG
+ *
+ * Saves what @window shows, after a few frames so that everything is laid
+ * out and drawn, as GTK renders it.
+ */
+void
+save_window (GtkWindow  *window,
+             const char *path)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width, height;
+  guint frames = 0;
+  guint tick;
+
+  tick = gtk_widget_add_tick_callback (GTK_WIDGET (window), count_frame_cb, &frames, NULL);
+  g_assert_true (wait_for (frames_passed, &frames));
+  gtk_widget_remove_tick_callback (GTK_WIDGET (window), tick);
+
+  width = gdk_paintable_get_intrinsic_width (paintable);
+  height = gdk_paintable_get_intrinsic_height (paintable);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("saved %s (%d×%d)", path, width, height);
+}
+
 /* Pressing keys --------------------------------------------------------------- */
 
 static gboolean

@@ -72,6 +72,9 @@ gboolean            widget_unmapped       (gconstpointer   widget);
 void                speak                 (const char     *language);
 void                forget_window_size    (void);
 
+void                save_window           (GtkWindow      *window,
+                                           const char     *path);
+
 gboolean            press                 (GtkWindow      *window,
                                            guint           keyval,
                                            GdkModifierType state);

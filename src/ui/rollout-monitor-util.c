@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 
 #include "rollout-edit.h"
+#include "rollout-gate-edit.h"
 #include "rollout-monitor-util.h"
 
 /**
@@ -48,22 +49,14 @@ rollout_monitor_parse_value (const char *text,
   return TRUE;
 }
 
-/* The shortest text that reads back as @value ("4.2", not "4.2000000001"). */
+/* The shortest text that reads back as @value ("4.2", not "4.2000000001"),
+ * as a gate's threshold is written. */
 char *
 rollout_monitor_format_value (double value)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  for (int precision = 1; precision <= 17; precision++)
-    {
-      char format[8];
-
-      g_snprintf (format, sizeof format, "%%.%dg", precision);
-      g_ascii_formatd (buf, sizeof buf, format, value);
-      if (g_ascii_strtod (buf, NULL) == value)
-        break;
-    }
-  return g_strdup (buf);
+  if (!isfinite (value))
+    return g_strdup_printf ("%g", value);
+  return rollout_gate_format_threshold (value);
 }
 
 /* A day as the dialogs take it, "2026-03-26". */
