@@ -38,9 +38,12 @@ export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 export LSAN_OPTIONS=suppressions="$top/build-aux/lsan.supp":print_suppressions=0
 
 status=0
-# The display and the session bus are virtual, so UI tests run anywhere.
-xvfb-run -a -s "-screen 0 1400x900x24" dbus-run-session -- \
-  meson test -C "$build" --print-errorlogs --no-rebuild --num-processes 2 || status=1
+# The session bus and the displays are virtual, so UI tests run anywhere;
+# each test has a display of its own (build-aux/with-xvfb.sh), so tests
+# running side by side never share the clipboard.
+dbus-run-session -- \
+  meson test -C "$build" --print-errorlogs --no-rebuild --num-processes 2 \
+  --wrapper "$top/build-aux/with-xvfb.sh" || status=1
 meson test -C "$asan" --print-errorlogs --no-rebuild --suite core --suite cli --timeout-multiplier 6 \
   --num-processes 2 || status=1
 
