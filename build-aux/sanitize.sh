@@ -62,7 +62,7 @@ status=0
 # inside GDK's X11 clipboard code, from X events another test caused.
 dbus-run-session -- \
   meson test -C "$build" --print-errorlogs --no-rebuild --num-processes 2 \
-  --timeout-multiplier 8 --wrapper "$top/build-aux/with-xvfb.sh" "$@" || status=1
+  --timeout-multiplier 8 --wrapper "$top/build-aux/with-xvfb.sh" --logbase testlog "$@" || status=1
 
 python3 build-aux/count-tests.py "$build/meson-logs/testlog.json:sanitize"
 counted=$?

@@ -43,7 +43,7 @@ status=0
 # running side by side never share the clipboard.
 dbus-run-session -- \
   meson test -C "$build" --print-errorlogs --no-rebuild --num-processes 2 \
-  --wrapper "$top/build-aux/with-xvfb.sh" || status=1
+  --wrapper "$top/build-aux/with-xvfb.sh" --logbase testlog || status=1
 meson test -C "$asan" --print-errorlogs --no-rebuild --suite core --suite cli --timeout-multiplier 6 \
   --num-processes 2 || status=1
 
