@@ -934,6 +934,32 @@ rollout_gate_editor_open (GtkWidget       *source,
 }
 
 /**
+ * rollout_gate_editor_open_by_id:
+ * @source: the widget the edit comes from
+ * @document: (nullable): the plan
+ * @phase_id: the id of the phase whose gate to edit, as actions carry it
+ *
+ * Opens the dialog on @document's phase @phase_id, when there is one.
+ *
+ * Returns: (transfer none) (nullable): the dialog
+ */
+GtkWidget *
+rollout_gate_editor_open_by_id (GtkWidget       *source,
+                                RolloutDocument *document,
+                                const char      *phase_id)
+{
+  RolloutPhase *phase;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (source), NULL);
+  g_return_val_if_fail (phase_id != NULL, NULL);
+
+  if (document == NULL)
+    return NULL;
+  phase = rollout_project_lookup_phase (rollout_document_get_project (document), phase_id);
+  return phase != NULL ? rollout_gate_editor_open (source, document, phase) : NULL;
+}
+
+/**
  * rollout_gate_editor_get_phase:
  * @self: a #RolloutGateEditor
  *

@@ -23,6 +23,9 @@ GtkWidget         *rollout_gate_editor_new         (GtkWidget         *source,
 GtkWidget         *rollout_gate_editor_open        (GtkWidget         *source,
                                                     RolloutDocument   *document,
                                                     RolloutPhase      *phase);
+GtkWidget         *rollout_gate_editor_open_by_id  (GtkWidget         *source,
+                                                    RolloutDocument   *document,
+                                                    const char        *phase_id);
 RolloutPhase      *rollout_gate_editor_get_phase   (RolloutGateEditor *self);
 const RolloutGate *rollout_gate_editor_get_draft   (RolloutGateEditor *self);
 gboolean           rollout_gate_editor_get_valid   (RolloutGateEditor *self);

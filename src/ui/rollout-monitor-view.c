@@ -567,14 +567,8 @@ edit_gate_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   RolloutMonitorView *self = ROLLOUT_MONITOR_VIEW (widget);
-  RolloutProject *project = get_project (self);
-  RolloutPhase *phase;
 
-  if (project == NULL)
-    return;
-  phase = rollout_project_lookup_phase (project, g_variant_get_string (parameter, NULL));
-  if (phase != NULL)
-    rollout_gate_editor_open (widget, self->document, phase);
+  rollout_gate_editor_open_by_id (widget, self->document, g_variant_get_string (parameter, NULL));
 }
 
 /* Importing ---------------------------------------------------------------- */
