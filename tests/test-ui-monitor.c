@@ -550,6 +550,16 @@ test_feedback (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete", NULL));
   g_assert_null (rollout_project_lookup_feedback (fixture->project, "fb-16"));
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n);
+  /* The window's one Undo toast says so: every view shares it, as
+   * libadwaita 1.2 can crash when toasts replace each other. */
+  {
+    GtkWidget *overlay = find_by_type (GTK_WIDGET (fixture->window), ADW_TYPE_TOAST_OVERLAY);
+    AdwToast *toast = g_object_get_data (G_OBJECT (overlay), "rollout-undo-toast");
+
+    g_assert_nonnull (toast);
+    g_assert_cmpstr (adw_toast_get_title (toast), ==, "Deleted a feedback entry");
+    g_assert_cmpstr (adw_toast_get_action_name (toast), ==, "win.undo");
+  }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
   g_assert_true (rollout_project_lookup_feedback (fixture->project, "fb-16") == added);
 }

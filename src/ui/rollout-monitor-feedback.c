@@ -639,7 +639,7 @@ delete_action (GtkWidget  *widget,
   if (self->document == NULL || entry == NULL)
     return;
   if (rollout_edit_run (widget, self->document, rollout_command_new_remove (entry, _("Delete Feedback"))))
-    rollout_monitor_toast_undo (widget, rollout_document_get_history (self->document), _("Deleted a feedback entry"));
+    rollout_edit_undo_toast (widget, self->document, _("Deleted a feedback entry"));
 }
 
 static void

@@ -475,7 +475,7 @@ apply_action (GtkWidget  *widget,
       else
         title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                               "Imported %u feedback entry", "Imported %u feedback entries", n_valid), n_valid);
-      rollout_monitor_toast_undo (source, rollout_document_get_history (self->document), title);
+      rollout_edit_undo_toast (source, self->document, title);
     }
   gtk_window_destroy (GTK_WINDOW (self));
 }

@@ -701,7 +701,7 @@ delete_metric_action (GtkWidget  *widget,
     return;
   /* Translators: the name of a metric */
   title = g_strdup_printf (_("Deleted ‘%s’"), metric_name (metric));
-  rollout_monitor_toast_undo (widget, rollout_document_get_history (self->document), title);
+  rollout_edit_undo_toast (widget, self->document, title);
 }
 
 static void
@@ -754,7 +754,7 @@ delete_sample_action (GtkWidget  *widget,
   /* Translators: the name of a metric */
   title = g_strdup_printf (_("Deleted a sample of ‘%s’"), metric_name (self->metric));
   if (run (self, rollout_monitor_new_remove_sample (self->metric, row->index)))
-    rollout_monitor_toast_undo (widget, rollout_document_get_history (self->document), title);
+    rollout_edit_undo_toast (widget, self->document, title);
 }
 
 /* GObject ------------------------------------------------------------------ */

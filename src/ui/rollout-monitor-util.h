@@ -22,8 +22,5 @@ GtkStringList *rollout_monitor_new_phase_names  (RolloutProject   *project,
 const char    *rollout_monitor_sentiment_label  (RolloutSentiment  sentiment);
 const char    *rollout_monitor_sentiment_icon   (RolloutSentiment  sentiment);
 char          *rollout_monitor_dup_user_name    (void);
-void           rollout_monitor_toast_undo       (GtkWidget        *widget,
-                                                 RolloutHistory   *history,
-                                                 const char       *title);
 
 G_END_DECLS

@@ -301,7 +301,7 @@ run_with_toast (RolloutMonitorView *self,
                 const char         *title)
 {
   if (rollout_edit_run (GTK_WIDGET (self), self->document, command))
-    rollout_monitor_toast_undo (GTK_WIDGET (self), rollout_document_get_history (self->document), title);
+    rollout_edit_undo_toast (GTK_WIDGET (self), self->document, title);
 }
 
 /* Decisions ---------------------------------------------------------------- */
