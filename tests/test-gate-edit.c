@@ -15,26 +15,12 @@
 #include <math.h>
 #include <string.h>
 
+#include "core-test-util.h"
 #include "rollout-file.h"
 #include "rollout-gate-edit.h"
 #include "rollout-gates.h"
 #include "rollout-history.h"
 #include "rollout-scheduler.h"
-
-static RolloutProject *
-load_demo (void)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "demo",
-                                                 "scooter-reservations.rollout", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  RolloutProject *project = rollout_file_load (file, NULL, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (rollout_project_schedule (project, NULL, &error));
-  g_assert_no_error (error);
-  return project;
-}
 
 static RolloutGate *
 pilot_gate (RolloutProject *project)

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core-test-util.h"
 #include "rollout-file.h"
 #include "rollout-gates.h"
 #include "rollout-metric-chart.h"
@@ -556,21 +557,6 @@ test_compare (void)
 }
 
 /* The demo plan ----------------------------------------------------------- */
-
-static RolloutProject *
-load_demo (void)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "demo",
-                                                 "scooter-reservations.rollout", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  RolloutProject *project = rollout_file_load (file, NULL, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (rollout_project_schedule (project, NULL, &error));
-  g_assert_no_error (error);
-  return project;
-}
 
 static void
 test_demo (void)
