@@ -36,6 +36,9 @@ export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 # print_suppressions=0: the list of suppressions used would land on the
 # standard error that tests compare.
 export LSAN_OPTIONS=suppressions="$top/build-aux/lsan.supp":print_suppressions=0
+# Plain malloc for GLib's slices too, so that LeakSanitizer sees a leaked
+# object (GSlice would keep it in its own magazines).
+export G_SLICE=always-malloc
 
 status=0
 # meson names its log after the wrapper (testlog-with-xvfb.sh.json): the

@@ -469,7 +469,11 @@ test_check (void)
       "signoff:3:The plan has no team with the id “legal”|risk:-1:Choose a score from 1 to 25" },
   };
 
-  g_assert_cmpuint (rollout_gate_check (project, NULL)->len, ==, 0);
+  {
+    g_autoptr(GPtrArray) none = rollout_gate_check (project, NULL);
+
+    g_assert_cmpuint (none->len, ==, 0);
+  }
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(RolloutGate) gate = pilot_gate (project);
@@ -561,7 +565,7 @@ test_command (void)
   g_autoptr(RolloutGate) gate = pilot_gate (project);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) problems = NULL;
-  RolloutCommand *command;
+  g_autoptr(RolloutCommand) command = NULL;
   g_autoptr(RolloutGateEvaluation) evaluation = NULL;
 
   /* One edit of threshold, sign-offs and risk: one undo step. */
@@ -589,6 +593,7 @@ test_command (void)
   /* Taking every criterion away takes the gate away. */
   g_clear_pointer (&gate, rollout_gate_free);
   gate = rollout_gate_new ();
+  g_clear_object (&command);
   command = rollout_gates_new_set_gate (project, pilot, gate, &error);
   g_assert_no_error (error);
   g_assert_true (rollout_history_execute (history, command, &error));
@@ -602,6 +607,7 @@ test_command (void)
   g_clear_pointer (&gate, rollout_gate_free);
   gate = rollout_gate_new ();
   rollout_gate_set_signoff_required (gate, "support", TRUE);
+  g_clear_object (&command);
   command = rollout_gates_new_set_gate (project, ga, gate, &error);
   g_assert_no_error (error);
   g_assert_true (rollout_history_execute (history, command, &error));
@@ -612,6 +618,7 @@ test_command (void)
   /* A gate with problems is refused, naming the first. */
   rollout_gate_set_signoff_required (gate, "legal", TRUE);
   g_ptr_array_add (gate->metrics, rollout_gate_metric_new (NULL, ROLLOUT_COMPARISON_GE, 1));
+  g_clear_object (&command);
   command = rollout_gates_new_set_gate (project, ga, gate, &error);
   g_assert_null (command);
   g_assert_error (error, ROLLOUT_GATE_ERROR, ROLLOUT_GATE_ERROR_INVALID);
@@ -632,6 +639,7 @@ test_round_trip (void)
   RolloutPhase *pilot = rollout_project_lookup_phase (project, "pilot");
   g_autoptr(RolloutGate) gate = pilot_gate (project);
   g_autoptr(RolloutProject) again = NULL;
+  g_autoptr(RolloutCommand) command = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   RolloutGateMetric *added;
@@ -645,7 +653,8 @@ test_round_trip (void)
   g_ptr_array_add (gate->metrics, added);
   criterion (gate, 1)->extra = json_object_new ();
   json_object_set_string_member (criterion (gate, 1)->extra, "note", "kept");
-  g_assert_true (rollout_history_execute (history, rollout_gates_new_set_gate (project, pilot, gate, NULL), &error));
+  command = rollout_gates_new_set_gate (project, pilot, gate, NULL);
+  g_assert_true (rollout_history_execute (history, command, &error));
   g_assert_no_error (error);
 
   text = rollout_file_write (project, NULL);
