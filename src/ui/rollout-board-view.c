@@ -39,6 +39,7 @@
 #include "rollout-board-row.h"
 #include "rollout-board-tile.h"
 #include "rollout-board-view.h"
+#include "rollout-deferred.h"
 #include "rollout-edit.h"
 #include "rollout-format.h"
 #include "rollout-gates.h"
@@ -78,8 +79,7 @@ struct _RolloutBoardView
   guint               show_editor : 1;
   guint               show_readiness : 1;
   guint               updating;
-  guint               rebuild_source;
-  gboolean            stale;          /* the plan changed while the board was not shown */
+  RolloutDeferred     rebuild;        /* the board, made again after edits */
 
   char               *filters_key;      /* what the filter drop-downs list */
   GPtrArray          *phase_ids;        /* drop-down position → id, NULL for all */
@@ -869,9 +869,8 @@ rebuild (RolloutBoardView *self)
   RolloutBoardOptions options;
   const char *search;
 
-  g_clear_handle_id (&self->rebuild_source, g_source_remove);
+  rollout_deferred_done (&self->rebuild);
   g_clear_pointer (&self->board, rollout_board_unref);
-  self->stale = FALSE;
 
   if (self->document == NULL || g_list_model_get_n_items (rollout_project_get_tasks (self->project)) == 0)
     {
@@ -917,39 +916,6 @@ rebuild (RolloutBoardView *self)
   if (self->show_readiness)
     update_readiness (self);
   update_actions (self);
-}
-
-static gboolean
-rebuild_idle_cb (gpointer data)
-{
-  RolloutBoardView *self = data;
-
-  self->rebuild_source = 0;
-  rebuild (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* Edits come in bursts; make the board once after them. A board that is
- * not on screen is made when it is shown: editing a big plan on another
- * view costs nothing here. */
-static void
-queue_rebuild (RolloutBoardView *self)
-{
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      g_clear_handle_id (&self->rebuild_source, g_source_remove);
-      self->stale = TRUE;
-    }
-  else if (self->rebuild_source == 0)
-    self->rebuild_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, rebuild_idle_cb, self, NULL);
-}
-
-/* Makes at once what is waiting, so a new card can be found. */
-static void
-flush_rebuild (RolloutBoardView *self)
-{
-  if (self->rebuild_source != 0 || self->stale)
-    rebuild (self);
 }
 
 /* Moving cards ------------------------------------------------------------- */
@@ -1000,7 +966,7 @@ move_task (RolloutBoardView  *self,
     return FALSE;
 
   set_selected (self, task);
-  flush_rebuild (self);
+  rollout_deferred_flush (&self->rebuild);
   if (follow)
     reveal_task (self, task);
   return TRUE;
@@ -1015,7 +981,7 @@ move_selected_by (RolloutBoardView *self,
   guint lane;
   int target;
 
-  flush_rebuild (self);
+  rollout_deferred_flush (&self->rebuild);
   if (self->selected == NULL || self->board == NULL ||
       !rollout_board_find (self->board, self->selected, &lane, &status, NULL))
     return;
@@ -2008,7 +1974,7 @@ add_task (RolloutBoardView *self,
   /* A search that would hide the new card stops. */
   if (gtk_search_bar_get_search_mode (self->search_bar))
     gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-  flush_rebuild (self);
+  rollout_deferred_flush (&self->rebuild);
   set_selected (self, task);
   reveal_task (self, task);
   edit_selected (self);
@@ -2037,7 +2003,7 @@ delete_selected (RolloutBoardView *self)
   if (next != NULL)
     g_object_ref (next);
   rollout_edit_delete (GTK_WIDGET (self), self->document, task);
-  flush_rebuild (self);
+  rollout_deferred_flush (&self->rebuild);
   if (next != NULL && rollout_project_index_of (self->project, next) >= 0)
     {
       set_selected (self, next);
@@ -2169,7 +2135,7 @@ context_menu_action (GtkWidget  *widget,
   RolloutBoardView *self = ROLLOUT_BOARD_VIEW (widget);
   RolloutBoardTile *tile;
 
-  flush_rebuild (self);
+  rollout_deferred_flush (&self->rebuild);
   tile = find_tile (self, self->selected);
   if (tile != NULL)
     popup_menu (self, tile, -1, -1);
@@ -2248,7 +2214,7 @@ hide_editor_action (GtkWidget  *widget,
 static void
 document_changed_cb (RolloutBoardView *self)
 {
-  queue_rebuild (self);
+  rollout_deferred_queue (&self->rebuild);
 }
 
 static void
@@ -2349,7 +2315,7 @@ rollout_board_view_map (GtkWidget *widget)
   RolloutBoardView *self = ROLLOUT_BOARD_VIEW (widget);
 
   /* Brought up to date before it is seen. */
-  flush_rebuild (self);
+  rollout_deferred_flush (&self->rebuild);
 
   GTK_WIDGET_CLASS (rollout_board_view_parent_class)->map (widget);
 }
@@ -2359,7 +2325,7 @@ rollout_board_view_dispose (GObject *object)
 {
   RolloutBoardView *self = ROLLOUT_BOARD_VIEW (object);
 
-  g_clear_handle_id (&self->rebuild_source, g_source_remove);
+  rollout_deferred_clear (&self->rebuild);
   if (self->scroll_tick != 0 && self->list_view != NULL)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->scroll_tick);
   self->scroll_tick = 0;
@@ -2547,6 +2513,7 @@ rollout_board_view_init (RolloutBoardView *self)
   GtkEventController *controller;
   g_autoptr(GtkNoSelection) selection = NULL;
 
+  rollout_deferred_init (&self->rebuild, GTK_WIDGET (self), (RolloutDeferredFunc) rebuild);
   self->lanes = ROLLOUT_BOARD_LANES_NONE;
   self->phase_ids = g_ptr_array_new_with_free_func (g_free);
   self->team_ids = g_ptr_array_new_with_free_func (g_free);
@@ -2683,7 +2650,7 @@ rollout_board_view_set_document (RolloutBoardView *self,
       g_clear_pointer (&self->board, rollout_board_unref);
       update_rows (self);
       update_actions (self);
-      self->stale = TRUE;
+      rollout_deferred_mark_stale (&self->rebuild);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
@@ -2700,7 +2667,7 @@ rollout_board_view_get_board (RolloutBoardView *self)
 {
   g_return_val_if_fail (ROLLOUT_IS_BOARD_VIEW (self), NULL);
 
-  flush_rebuild (self);
+  rollout_deferred_flush (&self->rebuild);
   return self->board;
 }
 
@@ -2732,7 +2699,7 @@ rollout_board_view_select (RolloutBoardView *self,
   g_return_if_fail (ROLLOUT_IS_BOARD_VIEW (self));
   g_return_if_fail (task == NULL || ROLLOUT_IS_TASK (task));
 
-  flush_rebuild (self);
+  rollout_deferred_flush (&self->rebuild);
   if (task != NULL && (self->board == NULL || !rollout_board_find (self->board, task, NULL, NULL, NULL)))
     return;
   set_selected (self, task);

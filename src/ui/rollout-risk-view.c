@@ -36,6 +36,7 @@
 #include "rollout-format.h"
 #include "rollout-risk-editor.h"
 #include "rollout-risk-layout.h"
+#include "rollout-deferred.h"
 #include "rollout-risk-view.h"
 
 typedef enum {
@@ -76,8 +77,7 @@ struct _RolloutRiskView
   RolloutProject      *project;
   RolloutRisk         *selected;
   guint                syncing;
-  guint                refresh_source;
-  gboolean             stale;          /* the plan changed while the view was not shown */
+  RolloutDeferred      refresh;        /* the view, made again after edits */
   guint                show_editor : 1;
   guint                placing_paned : 1;
   guint                compact : 1;
@@ -829,8 +829,7 @@ refresh (RolloutRiskView *self)
   gboolean new_model = FALSE;
   gboolean has_risks;
 
-  g_clear_handle_id (&self->refresh_source, g_source_remove);
-  self->stale = FALSE;
+  rollout_deferred_done (&self->refresh);
 
   has_risks = self->project != NULL && g_list_model_get_n_items (rollout_project_get_risks (self->project)) > 0;
   gtk_stack_set_visible_child_name (self->stack, has_risks ? "risks" : "empty");
@@ -865,28 +864,10 @@ refresh (RolloutRiskView *self)
   update_counts (self);
 }
 
-static gboolean
-refresh_idle_cb (gpointer data)
-{
-  RolloutRiskView *self = data;
-
-  self->refresh_source = 0;
-  refresh (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* A view that is not on screen is refreshed when it is shown: editing a
- * big plan on another view costs nothing here. */
 static void
 document_changed_cb (RolloutRiskView *self)
 {
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      g_clear_handle_id (&self->refresh_source, g_source_remove);
-      self->stale = TRUE;
-    }
-  else if (self->refresh_source == 0)
-    self->refresh_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, refresh_idle_cb, self, NULL);
+  rollout_deferred_queue (&self->refresh);
 }
 
 static void
@@ -1409,18 +1390,10 @@ style_dark_cb (RolloutRiskView *self)
   update_band_css (self);
 }
 
-/* Brings the view up to date when it was edited unseen. */
-static void
-flush_refresh (RolloutRiskView *self)
-{
-  if (self->stale || self->refresh_source != 0)
-    refresh (self);
-}
-
 static void
 rollout_risk_view_map (GtkWidget *widget)
 {
-  flush_refresh (ROLLOUT_RISK_VIEW (widget));
+  rollout_deferred_flush (&ROLLOUT_RISK_VIEW (widget)->refresh);
 
   GTK_WIDGET_CLASS (rollout_risk_view_parent_class)->map (widget);
 }
@@ -1433,7 +1406,7 @@ rollout_risk_view_dispose (GObject *object)
   /* Taking the register apart changes its selection: nothing follows it
    * any more. */
   self->syncing++;
-  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  rollout_deferred_clear (&self->refresh);
   g_clear_handle_id (&self->compact_source, g_source_remove);
   disconnect_document (self);
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
@@ -1592,6 +1565,7 @@ rollout_risk_view_init (RolloutRiskView *self)
   GtkEventController *controller;
   GMenu *section;
 
+  rollout_deferred_init (&self->refresh, GTK_WIDGET (self), (RolloutDeferredFunc) refresh);
   self->status_filter = STATUS_FILTER_ACTIVE;
   self->cells = g_ptr_array_new ();
 
@@ -1762,7 +1736,7 @@ rollout_risk_view_set_document (RolloutRiskView *self,
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     refresh (self);
   else
-    self->stale = TRUE;
+    rollout_deferred_mark_stale (&self->refresh);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 
@@ -1794,7 +1768,7 @@ rollout_risk_view_select (RolloutRiskView *self,
   g_return_if_fail (ROLLOUT_IS_RISK_VIEW (self));
   g_return_if_fail (risk == NULL || ROLLOUT_IS_RISK (risk));
 
-  flush_refresh (self);
+  rollout_deferred_flush (&self->refresh);
   select_risk (self, risk);
 }
 
@@ -1809,7 +1783,7 @@ rollout_risk_view_get_matrix (RolloutRiskView *self)
 {
   g_return_val_if_fail (ROLLOUT_IS_RISK_VIEW (self), NULL);
 
-  flush_refresh (self);
+  rollout_deferred_flush (&self->refresh);
   return self->matrix;
 }
 
@@ -1825,6 +1799,6 @@ rollout_risk_view_get_register (RolloutRiskView *self)
 {
   g_return_val_if_fail (ROLLOUT_IS_RISK_VIEW (self), NULL);
 
-  flush_refresh (self);
+  rollout_deferred_flush (&self->refresh);
   return G_LIST_MODEL (self->sort_model);
 }
