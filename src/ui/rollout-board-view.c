@@ -2325,7 +2325,7 @@ rollout_board_view_dispose (GObject *object)
 {
   RolloutBoardView *self = ROLLOUT_BOARD_VIEW (object);
 
-  rollout_deferred_clear (&self->rebuild);
+  rollout_deferred_done (&self->rebuild);
   if (self->scroll_tick != 0 && self->list_view != NULL)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->scroll_tick);
   self->scroll_tick = 0;

@@ -93,23 +93,12 @@ rollout_deferred_flush (RolloutDeferred *self)
  * rollout_deferred_done:
  * @self: an update
  *
- * Called by the update function: nothing waits any more.
+ * Nothing waits any more: called by the update function, and by the
+ * view's dispose.
  */
 void
 rollout_deferred_done (RolloutDeferred *self)
 {
   g_clear_handle_id (&self->source, g_source_remove);
   self->stale = FALSE;
-}
-
-/**
- * rollout_deferred_clear:
- * @self: an update
- *
- * Forgets what waits; for the view's dispose.
- */
-void
-rollout_deferred_clear (RolloutDeferred *self)
-{
-  rollout_deferred_done (self);
 }

@@ -30,6 +30,5 @@ void rollout_deferred_queue       (RolloutDeferred     *self);
 void rollout_deferred_mark_stale  (RolloutDeferred     *self);
 void rollout_deferred_flush       (RolloutDeferred     *self);
 void rollout_deferred_done        (RolloutDeferred     *self);
-void rollout_deferred_clear       (RolloutDeferred     *self);
 
 G_END_DECLS

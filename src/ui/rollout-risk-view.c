@@ -1406,7 +1406,7 @@ rollout_risk_view_dispose (GObject *object)
   /* Taking the register apart changes its selection: nothing follows it
    * any more. */
   self->syncing++;
-  rollout_deferred_clear (&self->refresh);
+  rollout_deferred_done (&self->refresh);
   g_clear_handle_id (&self->compact_source, g_source_remove);
   disconnect_document (self);
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
